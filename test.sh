@@ -5,7 +5,7 @@
 #   build, and pytest passes (and collects at least one test).
 set -euo pipefail
 cd "$(dirname "$0")"
-source tools/setup_env.sh
+EXTRAS=dev,autointerp,saelens source tools/setup_env.sh
 python tools/check_sync.py
 python tools/make_readme.py --check
 echo "== nbdev-test"

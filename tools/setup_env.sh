@@ -14,5 +14,7 @@ if ! python -c "import torch" 2>/dev/null; then
   echo "setup: installing torch==2.13.0 (CPU build)"
   quiet python -m pip install -q "torch==2.13.0" || { echo "setup: torch==2.13.0 is not available here; installing the default torch build"; quiet python -m pip install -q torch; }
 fi
-echo "setup: installing sparse_sae (editable) with its dev extras"
-quiet python -m pip install -q -e ".[dev]"
+# EXTRAS (set by the caller): the optional dependency groups of pyproject.toml to install with the package
+EXTRAS=${EXTRAS:-}
+echo "setup: installing sparse_sae (editable)${EXTRAS:+ with extras [$EXTRAS]}"
+quiet python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
