@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 EXTRAS=dev,autointerp,saelens source tools/setup_env.sh
 python tools/check_sync.py
 python tools/make_readme.py --check
+python tools/lint_nbs.py
 echo "== nbdev-test"
 nbdev-test --timing
 echo "== docs"
