@@ -2,6 +2,6 @@
 
 Modules:
 
-- `sparse_sae.recovery`: Decoders for n = W f: pseudoinverse, cvxpy references (basis pursuit, LASSO), fast batched FISTA with a duality-gap certificate and exact KKT polishing, lambda calibration, OMP, AMP with state evolution, and the recovery metrics (SRA, nMSE, exact recovery)."""
+- `sparse_sae.recovery`: Decoders for n = W f: pseudoinverse, cvxpy references (basis pursuit, LASSO), batched FISTA with a duality-gap certificate and exact KKT polishing, Douglas–Rachford basis pursuit, lambda calibration, OMP, AMP with state evolution, and the recovery metrics (SRA, nMSE, exact recovery)."""
 
 __version__ = "0.0.1"
