@@ -544,8 +544,8 @@ def crossing_cli(rhos:str='0.1', # comma-separated sparsity ratios rho = k/F, ea
                  alpha_min:float=2.5, # smallest alpha = F/N (> 0)
                  alpha_max:float=5.5, # largest alpha
                  n_alpha:int=7, # number of alpha grid points (>= 2)
-                 N:int=50, # neurons N (>= 2)
-                 trials:int=20, # codes per cell (per W draw), decoded in one batched call
+                 N:int=200, # neurons N (>= 2)
+                 trials:int=40, # codes per cell (per W draw), decoded in one batched call
                  w_draws:int=2, # W draws per (alpha, rho) point
                  decoders:str='pinv,lasso_k,bp', # comma-separated decoders (recovery.DECODERS names; fista@LAM for a fixed lambda)
                  protocol:str='blog', # 'blog' (exactly k nonzeros) or 'bernoulli' (Bernoulli-Gaussian)
