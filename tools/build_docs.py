@@ -64,6 +64,7 @@ def render(proc_dir, site_dir):
     pages = [(page, meta.get('title', page[:-5])) for _, _, meta, page in loaded]
     exporter = HTMLExporter(template_name='lab')
     exporter.mathjax_url = f'mathjax/MathJax.js?config={MATHJAX_CONFIG}'
+    exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
     for p, nb, meta, page in loaded:
         nb.cells = [c for c in nb.cells if not (c.cell_type == 'raw' and c.source.strip().startswith('---'))]
         title = meta.get('title', page[:-5])

@@ -21,7 +21,8 @@ def changed(before, after): return sorted(k for k in before.keys() | after.keys(
 
 def check(cmd, folder, pattern, what):
     before = snapshot(folder, pattern)
-    subprocess.run(cmd, cwd=ROOT, check=True)
+    exe = Path(sys.executable).parent / cmd[0]  # the venv's nbdev, also when the venv is not activated
+    subprocess.run([str(exe) if exe.exists() else cmd[0], *cmd[1:]], cwd=ROOT, check=True)
     diff = changed(before, snapshot(folder, pattern))
     if diff:
         print(f'FAIL: `{" ".join(cmd)}` changed {len(diff)} file(s): {", ".join(diff)}\n  {what}', file=sys.stderr)
