@@ -138,7 +138,8 @@ def main():
         print(f"matmul rate {str(dt)[6:]}: {gf:.1f} GFLOP/s", flush=True)
     for name, dt, meth in [('ours: fista f32 (+KKT polish)', torch.float32, 'fista'),
                            ('ours: fista f64 (+KKT polish)', torch.float64, 'fista'),
-                           ('ours: lasso_pdas (active set + continuation, f64)', torch.float64, 'pdas')]:
+                           ('ours: lasso_pdas (active set + continuation, f64)', torch.float64, 'pdas'),
+                           ('ours: lasso_lars (batched LARS homotopy, f64)', torch.float64, 'lars')]:
         x, t, iters = run_ours(W, n, lam, dt, meth)
         lim = iters.sum() * t_iter[dt] / B if meth == 'fista' else float('nan')
         rows.append(dict(method=name, problems=B, ms=1e3 * t / B, limit_ms=1e3 * lim / B, **certify(W, n, x, lam)))

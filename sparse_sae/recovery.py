@@ -18,7 +18,7 @@ from scipy.optimize import brentq
 
 # %% auto #0
 __all__ = ['DECODERS', 'pinv_decode', 'lam_max', 'lasso_objective', 'duality_gap', 'lasso_cvxpy', 'basis_pursuit_cvxpy',
-           'lipschitz', 'FistaResult', 'fista', 'lasso_pdas', 'lasso', 'calibrate_lambda', 'lasso_k',
+           'lipschitz', 'FistaResult', 'fista', 'lasso_pdas', 'lasso', 'lasso_lars', 'calibrate_lambda', 'lasso_k',
            'basis_pursuit_dr', 'basis_pursuit', 'omp', 'amp', 'se_mse', 'se_threshold', 'se_sra', 'SEResult',
            'state_evolution', 'sra', 'sra_threshold', 'nmse', 'exact_recovery_rate']
 
@@ -444,11 +444,150 @@ def lasso_pdas(W, # dictionary (N, F)
     return FistaResult(x=_out(Xn, is_torch, squeeze, dev_in, dt_in if is_torch else None), iters=steps.cpu().numpy() + it,
                        gap=gap, converged=gap <= tol, lam=lam, polished=gap <= tol)
 
-def lasso(W, n, lam, *, method='fista', **kw) -> FistaResult:
-    "LASSO for B problems sharing W: method 'fista' (FISTA + KKT polish) or 'pdas' (active set + continuation)."
+def lasso(W, n, lam, *, method='lars', **kw) -> FistaResult:
+    """LASSO for B problems sharing W: method 'lars' (default: batched LARS homotopy, `lasso_lars`, defined below),
+    'fista' (FISTA + KKT polish) or 'pdas' (active set + continuation). Extra keywords go to the method."""
+    if method == 'lars': return lasso_lars(W, n, lam, **kw)
     if method == 'pdas': return lasso_pdas(W, n, lam, **kw)
     if method == 'fista': return fista(W, n, lam, **kw)
-    raise ValueError(f"method must be 'fista' or 'pdas', got {method!r}")
+    raise ValueError(f"method must be 'lars', 'fista' or 'pdas', got {method!r}")
+
+# %% ../nbs/02_recovery.ipynb #8c578d50
+def _bmv(M, v):
+    "Batched symmetric matrix-vector product M v, (b, K, K) x (b, K) -> (b, K); numpy's einsum is several times faster than torch.bmm for this shape on CPU."
+    if M.device.type == 'cpu': return torch.from_numpy(np.einsum('bij,bj->bi', M.numpy(), v.numpy()))
+    return torch.bmm(M, v[:, :, None])[:, :, 0]
+
+def _lars_chunk(W, WT, Gp, n, lam, max_steps, refresh=50):
+    """Lockstep LARS-LASSO homotopy for a chunk of problems (all float64 torch on one device): W (N, F), WT = W^T,
+    Gp (F+1, F+1) Gram matrix padded with a zero row/column (index F = empty slot), n (b, N), lam (b,).
+    Returns (x (b, F), steps (b,), ok (b,)); ok is False where the path broke down or ran out of steps."""
+    b0, N = n.shape; F = W.shape[1]; dev, dt = n.device, n.dtype
+    K = min(N, F)
+    X = torch.zeros(b0, F, dtype=dt, device=dev)
+    STEPS = torch.zeros(b0, dtype=torch.long, device=dev); OK = torch.zeros(b0, dtype=torch.bool, device=dev)
+    rows = torch.arange(b0, device=dev)                                         # output row of each live problem
+    c = torch.zeros(b0, F + 1, dtype=dt, device=dev); c[:, :F] = n @ W        # correlations W^T r (r = n - W x)
+    lamc = c[:, :F].abs().max(1).values                                         # current lambda on the path
+    done = lam >= lamc
+    lamc = torch.where(done, lam, lamc)
+    ok = torch.ones(b0, dtype=torch.bool, device=dev)
+    cap = min(K, 32)                                                            # slots allocated (grows)
+    idx = torch.full((b0, cap), F, dtype=torch.long, device=dev)               # slot -> atom (F = empty)
+    s = torch.zeros(b0, cap, dtype=dt, device=dev); xs = torch.zeros_like(s); d = torch.zeros_like(s)
+    M = torch.zeros(b0, cap, cap, dtype=dt, device=dev)                         # inverse Gram of the active set
+    inA = torch.zeros(b0, F + 1, dtype=torch.bool, device=dev); inA[:, F] = True
+    steps = torch.zeros(b0, dtype=torch.long, device=dev)
+    inf = torch.tensor(float('inf'), dtype=dt, device=dev); one = torch.ones((), dtype=dt, device=dev)
+    J = ~done; jj = c[:, :F].abs().argmax(1)                                    # pending events: the first join
+    D = torch.zeros_like(J); pp = torch.zeros(b0, dtype=torch.long, device=dev)
+    def finish(sel):                                                            # write finished problems out
+        r = rows[sel]
+        X[r] = torch.zeros(len(r), F + 1, dtype=dt, device=dev).scatter_(1, idx[sel], xs[sel])[:, :F]
+        STEPS[r] = steps[sel]; OK[r] = ok[sel] & done[sel]
+    for it in range(int(max_steps)):
+        b = len(rows); ar = torch.arange(b, device=dev)
+        if bool((idx[:, -1] != F).any()) and cap < K:                            # grow the slot arrays
+            nc = min(K, cap + 32); pad = nc - cap
+            idx = torch.cat([idx, torch.full((b, pad), F, dtype=torch.long, device=dev)], 1)
+            s, xs, d = [torch.cat([t, torch.zeros(b, pad, dtype=dt, device=dev)], 1) for t in (s, xs, d)]
+            M2 = torch.zeros(b, nc, nc, dtype=dt, device=dev); M2[:, :cap, :cap] = M; M = M2; cap = nc
+        sigma = torch.zeros(b, dtype=dt, device=dev); v = torch.zeros(b, cap, dtype=dt, device=dev)
+        corr = torch.zeros(b, dtype=dt, device=dev)
+        dropped = None
+        if bool(J.any()):
+            free = idx == F
+            p = free.to(torch.int8).argmax(1)                                   # first free slot
+            g = Gp[idx, jj[:, None]]                                            # G[A, j] (0 on empty slots)
+            bv = _bmv(M, g)
+            schur = Gp[jj, jj] - (g * bv).sum(1)
+            bad = J & (~free.any(1) | ~(schur > 1e-12 * Gp[jj, jj]))           # full set / vanishing pivot
+            if bool(bad.any()): ok &= ~bad; done |= bad; J &= ~bad
+            bv[ar, p] -= 1.
+            v = torch.where(J[:, None], bv, v); sigma = torch.where(J, 1. / torch.where(J, schur, one), sigma)
+            Ji = torch.nonzero(J)[:, 0]
+            if len(Ji):
+                pj, fj = p[Ji], jj[Ji]
+                s[Ji, pj] = torch.sign(c[Ji, fj]); idx[Ji, pj] = fj; inA[Ji, fj] = True; xs[Ji, pj] = 0.
+        if bool(D.any()):
+            Di = torch.nonzero(D)[:, 0]; pd = pp[Di]
+            v[Di] = M[Di, pd, :]; sigma[Di] = -1. / M[Di, pd, pd]; corr[Di] = s[Di, pd]
+            fd = idx[Di, pd]; dropped = (Di, fd)
+            inA[Di, fd] = False; idx[Di, pd] = F; s[Di, pd] = 0.; xs[Di, pd] = 0.
+        M.addcmul_(v[:, :, None], (sigma[:, None] * v)[:, None, :])             # one rank-1 update per problem
+        d.addcmul_(v, (sigma * (v * s).sum(1) - corr)[:, None])                 # d = M s, updated alongside
+        if dropped is not None: M[Di, pd, :] = 0.; M[Di, :, pd] = 0.; d[Di, pd] = 0.
+        if (it + 1) % refresh == 0: d = _bmv(M, s)     # limit drift
+        df = torch.zeros(b, F + 1, dtype=dt, device=dev).scatter_(1, idx, d)[:, :F]
+        a = (df @ WT) @ W                                                       # W^T W_A d
+        cF = c[:, :F]
+        e = torch.addcmul(cF, a, -lamc[:, None])                                # join: gamma_j = lamc - q_j
+        q = e.div_(torch.copysign(one, e).sub_(a))
+        q.masked_fill_(inA[:, :F], -inf)
+        if dropped is not None: q[dropped] = -inf                               # a dropped atom cannot rejoin at once
+        qmax, jmin = q.max(1)
+        gjoin = lamc - qmax
+        gdrop, pmin = torch.where(xs * d < 0, -xs / d, inf).min(1)             # drop: a coefficient crosses 0
+        gend = lamc - lam                                                       # end: the target lambda
+        gev = torch.minimum(gjoin, gdrop)
+        gam = torch.where(done, torch.zeros_like(gend), torch.minimum(gev, gend))
+        xs.addcmul_(d, gam[:, None]); cF.addcmul_(a, gam[:, None], value=-1.)
+        lamc = lamc - gam
+        c.scatter_(1, idx, lamc[:, None] * s)                                   # active correlations are exact
+        steps += (~done).long()
+        newdone = ~done & (gend <= gev)
+        ev = ~done & ~newdone
+        J = ev & (gjoin <= gdrop); D = ev & (gdrop < gjoin); jj, pp = jmin, pmin
+        done = done | newdone
+        nd = int(done.sum())
+        if nd == b: break
+        if nd >= b // 2 and b >= 16:                                            # drop finished problems
+            finish(done); live = ~done
+            rows, c, lamc, lam, done, ok, idx, s, xs, d, M, inA, steps, J, D, jj, pp = (t[live] for t in
+                (rows, c, lamc, lam, done, ok, idx, s, xs, d, M, inA, steps, J, D, jj, pp))
+    finish(torch.ones(len(rows), dtype=torch.bool, device=dev))
+    return X, STEPS, OK
+
+def lasso_lars(W, # dictionary (N, F)
+               n, # observations (B, N) or (N,); numpy or torch
+               lam, # scalar or (B,) lambdas (package scaling)
+               *, tol=1e-6, # relative duality-gap tolerance for the certificate (and the FISTA fallback)
+               nonneg=False, # nonnegative LASSO: handed to `fista`
+               max_steps=None, # path steps per problem (default 8*min(N, F) + 100)
+               chunk=512, # problems per lockstep batch (larger amortises the per-step overhead)
+               max_mem=2**28, # cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
+               fallback=True, # finish uncertified problems with FISTA from the LARS point
+               device=None, **fista_kw) -> FistaResult:
+    "Exact LASSO by a batched LARS homotopy (all problems in lockstep, float64), certified; returns a FistaResult."
+    if nonneg: return fista(W, n, lam, nonneg=True, tol=tol, device=device, **fista_kw)
+    W = _check_W(W); N, F = W.shape
+    a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N); B = a.shape[0]
+    lam = _lam_vec(lam, B)
+    if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
+    if int(chunk) < 1: raise ValueError(f"chunk must be >= 1, got {chunk}")
+    chunk = max(1, min(int(chunk), int(max_mem) // (8 * min(N, F) ** 2)))
+    max_steps = 8 * min(N, F) + 100 if max_steps is None else int(max_steps)
+    if max_steps < 1: raise ValueError(f"max_steps must be >= 1, got {max_steps}")
+    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
+    W64, a64, lam64 = t64(W), t64(a), t64(lam)
+    WT = W64.T.contiguous()
+    Gp = torch.zeros(F + 1, F + 1, dtype=torch.float64, device=device); Gp[:F, :F] = WT @ W64
+    X = torch.zeros(B, F, dtype=torch.float64, device=device)
+    steps = torch.zeros(B, dtype=torch.int64, device=device); ok = torch.zeros(B, dtype=torch.bool, device=device)
+    for c0 in range(0, B, chunk):
+        sl = slice(c0, c0 + chunk)
+        X[sl], steps[sl], ok[sl] = _lars_chunk(W64, WT, Gp, a64[sl], lam64[sl], max_steps)
+    rel = _gap_t(W64, a64, X, lam64, False)[0]
+    rel = torch.where(ok, rel, torch.full_like(rel, float('inf')))
+    gap = rel.cpu().numpy(); Xn = X.cpu().numpy(); it = steps.cpu().numpy()
+    bad = np.nonzero(gap > tol)[0]
+    if fallback and len(bad):
+        rf = fista(W, a[bad], lam[bad], tol=tol, x0=Xn[bad], device=device, **fista_kw)
+        better = rf.gap < gap[bad]
+        Xn[bad[better]] = rf.x[better]; gap[bad[better]] = rf.gap[better]; it[bad] += rf.iters
+    return FistaResult(x=_out(Xn, is_torch, squeeze, dev_in, dt_in if is_torch else None), iters=it, gap=gap,
+                       converged=gap <= tol, lam=lam, polished=gap <= tol)
 
 # %% ../nbs/02_recovery.ipynb #eb7c8117
 def _nnz(x, nnz_tol): return (np.abs(x) > nnz_tol).sum(1)
