@@ -177,6 +177,31 @@ class FistaResult:
     lam: np.ndarray      # (B,) lambdas used
     polished: np.ndarray = None  # (B,) True where the answer came from the exact KKT polish
 
+# %% ../nbs/02_recovery.ipynb #5ba1c6f4
+def _ksolve(Gf, F, N, WTa, lam, A, s, chunk=256):
+    "Solve G_AA x_A = WTa_A - lam s_A per problem (float64 torch). Returns (x (b, F), ok (b,))."
+    b = A.shape[0]; dev = A.device; dt = WTa.dtype
+    sizes = A.sum(1)
+    ok = (sizes <= N) & (sizes > 0)
+    x = torch.zeros(b, F, dtype=dt, device=dev)
+    for c0 in range(0, b, chunk):
+        sl = slice(c0, c0 + chunk); szc = sizes[sl]
+        m = int(min(int(szc.max()), N))
+        if m == 0: continue
+        order = torch.argsort((~A[sl]).to(torch.int8), dim=1, stable=True)[:, :m]   # active indices first
+        valid = torch.arange(m, device=dev)[None] < szc[:, None]
+        Gs = Gf[order[:, :, None] * F + order[:, None, :]]
+        Gs = torch.where(valid[:, :, None] & valid[:, None, :], Gs, 0.) + torch.diag_embed((~valid).to(dt))
+        rhs = WTa[sl].gather(1, order) - lam[sl, None] * s[sl].gather(1, order)
+        rhs = torch.where(valid, rhs, 0.)
+        Lc, info = torch.linalg.cholesky_ex(Gs)
+        z = torch.cholesky_solve(rhs[..., None], Lc)[..., 0]
+        okc = (info == 0) & ok[sl] & torch.isfinite(z).all(1)
+        z = torch.where(valid & okc[:, None], z, 0.)
+        x[sl] = x[sl].scatter(1, order, z)
+        ok[sl] = okc
+    return x, ok
+
 # %% ../nbs/02_recovery.ipynb #d0998f2a
 def _polish(G, W, a, WTa, x, lam, nonneg, max_pdas, chunk=256):
     """Guess support/sign from x, solve the KKT system on the support exactly, with up to `max_pdas` primal-dual
@@ -190,25 +215,7 @@ def _polish(G, W, a, WTa, x, lam, nonneg, max_pdas, chunk=256):
     for _ in range(max_pdas + 1):
         if todo.numel() == 0: break
         Sb, sb = S[todo], s[todo]
-        sizes = Sb.sum(1)
-        feas = (sizes > 0) & (sizes <= N)
-        xn = torch.zeros(len(todo), F, dtype=x.dtype, device=dev)
-        for c0 in range(0, len(todo), chunk):
-            sl = slice(c0, c0 + chunk); Sc = Sb[sl]; szc = sizes[sl]
-            m = int(min(int(szc.max()), N))
-            if m == 0: continue
-            order = torch.argsort((~Sc).to(torch.int8), dim=1, stable=True)[:, :m]   # support indices first
-            valid = torch.arange(m, device=dev)[None] < szc[:, None]
-            Gs = Gf[order[:, :, None] * F + order[:, None, :]]
-            Gs = torch.where(valid[:, :, None] & valid[:, None, :], Gs, 0.) + torch.diag_embed((~valid).to(x.dtype))
-            rhs = WTa[todo[sl]].gather(1, order) - lam[todo[sl], None] * sb[sl].gather(1, order)
-            rhs = torch.where(valid, rhs, 0.)
-            Lc, info = torch.linalg.cholesky_ex(Gs)
-            z = torch.cholesky_solve(rhs[..., None], Lc)[..., 0]
-            ok = (info == 0) & feas[sl] & torch.isfinite(z).all(1)
-            z = torch.where(valid & ok[:, None], z, 0.)
-            xn[sl] = xn[sl].scatter(1, order, z)
-            feas[sl] &= ok
+        xn, feas = _ksolve(Gf, F, N, WTa[todo], lam[todo], Sb, sb, chunk)   # exact KKT solve on each support
         if nonneg: xn = xn.clamp(min=0.)
         rel, P, D, r, c = _gap_t(W, a[todo], xn, lam[todo], nonneg)
         rel = torch.where(feas, rel, torch.full_like(rel, float('inf')))
@@ -322,30 +329,6 @@ def fista(W, # dictionary (N, F)
                        converged=gap <= tol, lam=lam, polished=pol.cpu().numpy())
 
 # %% ../nbs/02_recovery.ipynb #7374d648
-def _ksolve(Gf, F, N, WTa, lam, A, s, chunk=256):
-    "Solve G_AA x_A = WTa_A - lam s_A per problem (float64 torch). Returns (x (b, F), ok (b,))."
-    b = A.shape[0]; dev = A.device; dt = WTa.dtype
-    sizes = A.sum(1)
-    ok = (sizes <= N) & (sizes > 0)
-    x = torch.zeros(b, F, dtype=dt, device=dev)
-    for c0 in range(0, b, chunk):
-        sl = slice(c0, c0 + chunk); szc = sizes[sl]
-        m = int(min(int(szc.max()), N))
-        if m == 0: continue
-        order = torch.argsort((~A[sl]).to(torch.int8), dim=1, stable=True)[:, :m]   # active indices first
-        valid = torch.arange(m, device=dev)[None] < szc[:, None]
-        Gs = Gf[order[:, :, None] * F + order[:, None, :]]
-        Gs = torch.where(valid[:, :, None] & valid[:, None, :], Gs, 0.) + torch.diag_embed((~valid).to(dt))
-        rhs = WTa[sl].gather(1, order) - lam[sl, None] * s[sl].gather(1, order)
-        rhs = torch.where(valid, rhs, 0.)
-        Lc, info = torch.linalg.cholesky_ex(Gs)
-        z = torch.cholesky_solve(rhs[..., None], Lc)[..., 0]
-        okc = (info == 0) & ok[sl] & torch.isfinite(z).all(1)
-        z = torch.where(valid & okc[:, None], z, 0.)
-        x[sl] = x[sl].scatter(1, order, z)
-        ok[sl] = okc
-    return x, ok
-
 def _active(u, lam, nonneg, N, cur=None, max_add=None):
     """Active set {|u| > lam} (nonneg: u > lam) and signs; at most `max_add` (b,) new atoms (largest |u|) are
     added to the current support `cur`, and the set is capped at N atoms."""

@@ -304,14 +304,19 @@ def preactivation_rank(W,     # dictionary (N, F)
     return int(np.linalg.matrix_rank(S @ (W_e @ W).T, tol=tol))
 
 # %% ../nbs/00_theory.ipynb #544b9829
+def _as_W_codes(W, codes):
+    "W (N, F) and codes (B, F) as float arrays, or a ValueError naming both shapes"
+    W = np.asarray(W, float); codes = np.asarray(codes, float)
+    if W.ndim != 2 or codes.ndim != 2 or codes.shape[1] != W.shape[1]:
+        raise ValueError(f"W must be (N, F) and codes (B, F); got {W.shape} and {codes.shape}")
+    return W, codes
+
 def lnl_minimax_error(W,          # dictionary (N, F)
                       codes,      # codes (B, F); targets are |codes|
                       bias=True): # allow an encoder bias
     "Exact min over L-NL encoders relu(W_e n + b) of the max-entry error vs |codes| (one LP per output coordinate); dict(eps (F,), max, exact)."
     from scipy.optimize import linprog
-    W = np.asarray(W, float); codes = np.asarray(codes, float)
-    if W.ndim != 2 or codes.ndim != 2 or codes.shape[1] != W.shape[1]:
-        raise ValueError(f"W must be (N, F) and codes (B, F); got {W.shape} and {codes.shape}")
+    W, codes = _as_W_codes(W, codes)
     n, T = codes @ W.T, np.abs(codes)
     B, F = codes.shape; N = W.shape[0]
     X = np.hstack([n, np.ones((B, 1))]) if bias else n
@@ -348,9 +353,7 @@ def fit_lnl_encoder(W,              # dictionary (N, F)
                     seed=0):
     "Best-trained linear–nonlinear encoder relu(W_e n + b) for |codes| from n = W f; dict(best_loss, losses (restarts,), W_e (F,N), b (F,), z (B,F))."
     torch = _torch()
-    W = np.asarray(W, float); codes = np.asarray(codes, float)
-    if W.ndim != 2 or codes.ndim != 2 or codes.shape[1] != W.shape[1]:
-        raise ValueError(f"W must be (N, F) and codes (B, F); got {W.shape} and {codes.shape}")
+    W, codes = _as_W_codes(W, codes)
     for name, v in dict(restarts=restarts, steps=steps).items():
         if not isinstance(v, (int, np.integer)) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
     F = W.shape[1]
@@ -414,9 +417,7 @@ def fit_mlp_encoder(W,             # dictionary (N, F)
                     seed=0):
     "Two-layer encoder relu(W2 relu(W1 n + b1) + b2) for |codes|; dict(best_loss, losses) (relative squared error)."
     torch = _torch()
-    W = np.asarray(W, float); codes = np.asarray(codes, float)
-    if W.ndim != 2 or codes.ndim != 2 or codes.shape[1] != W.shape[1]:
-        raise ValueError(f"W must be (N, F) and codes (B, F); got {W.shape} and {codes.shape}")
+    W, codes = _as_W_codes(W, codes)
     N, F = W.shape; R, H = restarts, hidden
     g = torch.Generator().manual_seed(seed)
     x = torch.tensor(codes @ W.T); x = x / x.norm(dim=1).mean()
