@@ -19,8 +19,8 @@ from scipy.optimize import brentq
 # %% auto #0
 __all__ = ['DECODERS', 'pinv_decode', 'lam_max', 'lasso_objective', 'duality_gap', 'lasso_cvxpy', 'basis_pursuit_cvxpy',
            'lipschitz', 'FistaResult', 'fista', 'lasso_pdas', 'lasso', 'lasso_lars', 'calibrate_lambda', 'lasso_k',
-           'basis_pursuit_dr', 'basis_pursuit', 'omp', 'amp', 'se_mse', 'se_threshold', 'se_sra', 'SEResult',
-           'state_evolution', 'sra', 'sra_threshold', 'nmse', 'exact_recovery_rate']
+           'basis_pursuit_dr', 'basis_pursuit_lars', 'basis_pursuit', 'omp', 'amp', 'se_mse', 'se_threshold', 'se_sra',
+           'SEResult', 'state_evolution', 'sra', 'sra_threshold', 'nmse', 'exact_recovery_rate']
 
 # %% ../nbs/02_recovery.ipynb #6f7c9886
 try:
@@ -441,42 +441,55 @@ def _bmv(M, v):
     if M.device.type == 'cpu': return torch.from_numpy(np.einsum('bij,bj->bi', M.numpy(), v.numpy()))
     return torch.bmm(M, v[:, :, None])[:, :, 0]
 
-def _lars_chunk(W, WT, Gp, n, lam, max_steps, refresh=50):
-    """Lockstep LARS-LASSO homotopy for a chunk of problems (all float64 torch on one device): W (N, F), WT = W^T,
-    Gp (F+1, F+1) Gram matrix padded with a zero row/column (index F = empty slot), n (b, N), lam (b,).
-    Returns (x (b, F), steps (b,), ok (b,)); ok is False where the path broke down or ran out of steps."""
-    b0, N = n.shape; F = W.shape[1]; dev, dt = n.device, n.dtype
+def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zero=False, refresh=50):
+    """Lockstep LARS-LASSO homotopy for a chunk of problems (all float64 torch on one device). W (N, F+1), WT = W^T
+    and Gp (F+1, F+1) are the dictionary, its transpose and Gram matrix padded with a zero atom (index F marks an
+    empty slot); n (b, N); lam (b,) target lambdas (0 < lam; a tiny lam follows the path to basis pursuit); max_nnz
+    (b,) stops a problem when its active set reaches that size; record keeps the path (lambda at the end of each
+    step and the active-set size on it); to_zero continues the last piece of each path linearly to lambda = 0.
+    Returns (x (b, F), steps (b,), ok (b,), rec); ok is False where the path broke down, ran out of steps or was
+    stopped by max_nnz; rec = (lams (b, T), nnz (b, T)) with NaN after a problem's end, or None."""
+    b0, N = n.shape; F = W.shape[1] - 1; dev, dt = n.device, n.dtype
     K = min(N, F)
-    X = torch.zeros(b0, F, dtype=dt, device=dev)
-    STEPS = torch.zeros(b0, dtype=torch.long, device=dev); OK = torch.zeros(b0, dtype=torch.bool, device=dev)
+    z = lambda *s, d=dt: torch.zeros(*s, dtype=d, device=dev)
+    X = z(b0, F); STEPS = z(b0, d=torch.long); OK = z(b0, d=torch.bool)
     rows = torch.arange(b0, device=dev)                                         # output row of each live problem
-    c = torch.zeros(b0, F + 1, dtype=dt, device=dev); c[:, :F] = n @ W        # correlations W^T r (r = n - W x)
-    lamc = c[:, :F].abs().max(1).values                                         # current lambda on the path
+    c = n @ W                                                                   # correlations W^T r (r = n - W x)
+    lamc = c.abs().max(1).values                                                # current lambda on the path
     done = lam >= lamc
     lamc = torch.where(done, lam, lamc)
     ok = torch.ones(b0, dtype=torch.bool, device=dev)
+    mx = torch.full((b0,), K + 1, dtype=torch.long, device=dev) if max_nnz is None else \
+        torch.as_tensor(max_nnz, dtype=torch.long, device=dev).clamp(max=K)
+    cnt = z(b0, d=torch.long)                                                   # active-set sizes
     cap = min(K, 32)                                                            # slots allocated (grows)
     idx = torch.full((b0, cap), F, dtype=torch.long, device=dev)               # slot -> atom (F = empty)
-    s = torch.zeros(b0, cap, dtype=dt, device=dev); xs = torch.zeros_like(s); d = torch.zeros_like(s)
-    M = torch.zeros(b0, cap, cap, dtype=dt, device=dev)                         # inverse Gram of the active set
-    inA = torch.zeros(b0, F + 1, dtype=torch.bool, device=dev); inA[:, F] = True
-    steps = torch.zeros(b0, dtype=torch.long, device=dev)
-    inf = torch.tensor(float('inf'), dtype=dt, device=dev); one = torch.ones((), dtype=dt, device=dev)
-    J = ~done; jj = c[:, :F].abs().argmax(1)                                    # pending events: the first join
-    D = torch.zeros_like(J); pp = torch.zeros(b0, dtype=torch.long, device=dev)
+    s = z(b0, cap); xs = z(b0, cap); d = z(b0, cap)
+    M = z(b0, cap, cap)                                                         # inverse Gram of the active set
+    df = z(b0, F + 1)                                                           # d scattered to the atoms
+    u = torch.empty(b0, N, dtype=dt, device=dev); a = torch.empty(b0, F + 1, dtype=dt, device=dev)
+    e = torch.empty_like(a); den = torch.empty_like(a)
+    steps = z(b0, d=torch.long)
+    if record:
+        LAMR = torch.full((b0, int(max_steps)), float('nan'), dtype=dt, device=dev)
+        NNZR = z(b0, int(max_steps), d=torch.int32)
+    inf = float('inf')
+    J = ~done; jj = c.abs().argmax(1)                                           # pending events: the first join
+    D = torch.zeros_like(J); pp = z(b0, d=torch.long)
     def finish(sel):                                                            # write finished problems out
         r = rows[sel]
-        X[r] = torch.zeros(len(r), F + 1, dtype=dt, device=dev).scatter_(1, idx[sel], xs[sel])[:, :F]
+        xe = xs[sel] + lamc[sel, None] * d[sel] if to_zero else xs[sel]
+        X[r] = z(len(r), F + 1).scatter_(1, idx[sel], xe)[:, :F]
         STEPS[r] = steps[sel]; OK[r] = ok[sel] & done[sel]
+    it = -1
     for it in range(int(max_steps)):
         b = len(rows); ar = torch.arange(b, device=dev)
-        if bool((idx[:, -1] != F).any()) and cap < K:                            # grow the slot arrays
-            nc = min(K, cap + 32); pad = nc - cap
+        if cap < K and bool((idx[:, -1] != F).any()):                           # grow the slot arrays
+            nc = min(K, 2 * cap); pad = nc - cap
             idx = torch.cat([idx, torch.full((b, pad), F, dtype=torch.long, device=dev)], 1)
-            s, xs, d = [torch.cat([t, torch.zeros(b, pad, dtype=dt, device=dev)], 1) for t in (s, xs, d)]
-            M2 = torch.zeros(b, nc, nc, dtype=dt, device=dev); M2[:, :cap, :cap] = M; M = M2; cap = nc
-        sigma = torch.zeros(b, dtype=dt, device=dev); v = torch.zeros(b, cap, dtype=dt, device=dev)
-        corr = torch.zeros(b, dtype=dt, device=dev)
+            s, xs, d = [torch.cat([t, z(b, pad)], 1) for t in (s, xs, d)]
+            M2 = z(b, nc, nc); M2[:, :cap, :cap] = M; M = M2; cap = nc
+        sigma = z(b); v = z(b, cap); corr = z(b)
         dropped = None
         if bool(J.any()):
             free = idx == F
@@ -487,36 +500,38 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, refresh=50):
             bad = J & (~free.any(1) | ~(schur > 1e-12 * Gp[jj, jj]))           # full set / vanishing pivot
             if bool(bad.any()): ok &= ~bad; done |= bad; J &= ~bad
             bv[ar, p] -= 1.
-            v = torch.where(J[:, None], bv, v); sigma = torch.where(J, 1. / torch.where(J, schur, one), sigma)
+            v = torch.where(J[:, None], bv, v); sigma = torch.where(J, 1. / torch.where(J, schur, 1.), sigma)
             Ji = torch.nonzero(J)[:, 0]
             if len(Ji):
                 pj, fj = p[Ji], jj[Ji]
-                s[Ji, pj] = torch.sign(c[Ji, fj]); idx[Ji, pj] = fj; inA[Ji, fj] = True; xs[Ji, pj] = 0.
+                s[Ji, pj] = torch.sign(c[Ji, fj]); idx[Ji, pj] = fj; xs[Ji, pj] = 0.; cnt[Ji] += 1
         if bool(D.any()):
             Di = torch.nonzero(D)[:, 0]; pd = pp[Di]
             v[Di] = M[Di, pd, :]; sigma[Di] = -1. / M[Di, pd, pd]; corr[Di] = s[Di, pd]
             fd = idx[Di, pd]; dropped = (Di, fd)
-            inA[Di, fd] = False; idx[Di, pd] = F; s[Di, pd] = 0.; xs[Di, pd] = 0.
+            idx[Di, pd] = F; s[Di, pd] = 0.; xs[Di, pd] = 0.; df[Di, fd] = 0.; cnt[Di] -= 1
+        hit = ~done & (cnt >= mx)                                               # max_nnz reached: stop here
+        if bool(hit.any()): ok &= ~hit; done |= hit
         M.addcmul_(v[:, :, None], (sigma[:, None] * v)[:, None, :])             # one rank-1 update per problem
         d.addcmul_(v, (sigma * (v * s).sum(1) - corr)[:, None])                 # d = M s, updated alongside
         if dropped is not None: M[Di, pd, :] = 0.; M[Di, :, pd] = 0.; d[Di, pd] = 0.
-        if (it + 1) % refresh == 0: d = _bmv(M, s)     # limit drift
-        df = torch.zeros(b, F + 1, dtype=dt, device=dev).scatter_(1, idx, d)[:, :F]
-        a = (df @ WT) @ W                                                       # W^T W_A d
-        cF = c[:, :F]
-        e = torch.addcmul(cF, a, -lamc[:, None])                                # join: gamma_j = lamc - q_j
-        q = e.div_(torch.copysign(one, e).sub_(a))
-        q.masked_fill_(inA[:, :F], -inf)
-        if dropped is not None: q[dropped] = -inf                               # a dropped atom cannot rejoin at once
-        qmax, jmin = q.max(1)
-        gjoin = lamc - qmax
+        if (it + 1) % refresh == 0: d = _bmv(M, s)                              # limit drift
+        df.scatter_(1, idx, d)
+        torch.mm(torch.mm(df, WT, out=u), W, out=a)                             # a = W^T W_A d (a[:, F] = 0)
+        torch.mul(a, lamc[:, None], out=e); torch.sub(c, e, out=e)              # e = c - lam a
+        torch.sign(e, out=den); den.sub_(a); e.div_(den)                        # q = e / (sign(e) - a)
+        e.scatter_(1, idx, -inf); e[:, F] = -inf                                # active atoms never join
+        if dropped is not None: e[dropped] = -inf                               # nor a dropped one at once
+        qmax, jmin = e.max(1)
+        gjoin = torch.where(cnt < K, lamc - qmax, inf)                          # a full active set takes no joins
         gdrop, pmin = torch.where(xs * d < 0, -xs / d, inf).min(1)             # drop: a coefficient crosses 0
         gend = lamc - lam                                                       # end: the target lambda
         gev = torch.minimum(gjoin, gdrop)
-        gam = torch.where(done, torch.zeros_like(gend), torch.minimum(gev, gend))
-        xs.addcmul_(d, gam[:, None]); cF.addcmul_(a, gam[:, None], value=-1.)
+        gam = torch.where(done, 0., torch.minimum(gev, gend))
+        xs.addcmul_(d, gam[:, None]); c.addcmul_(a, gam[:, None], value=-1.)
         lamc = lamc - gam
         c.scatter_(1, idx, lamc[:, None] * s)                                   # active correlations are exact
+        if record: LAMR[rows, it] = lamc; NNZR[rows, it] = cnt.to(torch.int32)
         steps += (~done).long()
         newdone = ~done & (gend <= gev)
         ev = ~done & ~newdone
@@ -526,10 +541,40 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, refresh=50):
         if nd == b: break
         if nd >= b // 2 and b >= 16:                                            # drop finished problems
             finish(done); live = ~done
-            rows, c, lamc, lam, done, ok, idx, s, xs, d, M, inA, steps, J, D, jj, pp = (t[live] for t in
-                (rows, c, lamc, lam, done, ok, idx, s, xs, d, M, inA, steps, J, D, jj, pp))
+            rows, c, lamc, lam, done, ok, idx, s, xs, d, M, steps, J, D, jj, pp, cnt, mx, df = (t[live] for t in
+                (rows, c, lamc, lam, done, ok, idx, s, xs, d, M, steps, J, D, jj, pp, cnt, mx, df))
+            b = len(rows); u, a = u[:b], a[:b]; e = torch.empty_like(a); den = torch.empty_like(a)
     finish(torch.ones(len(rows), dtype=torch.bool, device=dev))
-    return X, STEPS, OK
+    rec = (LAMR[:, :it + 1], NNZR[:, :it + 1]) if record else None
+    return X, STEPS, OK, rec
+
+def _lars_run(W, a, lam, *, max_steps=None, chunk=512, max_mem=2**28, device=None, max_nnz=None, record=False,
+              to_zero=False):
+    """Run `_lars_chunk` over a (B, N) float64 numpy batch in chunks. Returns (x (B, F), steps (B,), ok (B,)) as
+    float64 torch on `device`, and rec = (lams, nnz) as numpy (B, T) arrays when `record`, else None."""
+    N, F = W.shape; B = a.shape[0]
+    if int(chunk) < 1: raise ValueError(f"chunk must be >= 1, got {chunk}")
+    chunk = max(1, min(int(chunk), int(max_mem) // (8 * min(N, F) ** 2)))
+    max_steps = 8 * min(N, F) + 100 if max_steps is None else int(max_steps)
+    if max_steps < 1: raise ValueError(f"max_steps must be >= 1, got {max_steps}")
+    t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
+    Wp = torch.zeros(N, F + 1, dtype=torch.float64, device=device); Wp[:, :F] = t64(W)
+    WTp = Wp.T.contiguous(); Gp = WTp @ Wp
+    a64, lam64 = t64(a), t64(lam)
+    mx = None if max_nnz is None else t64(np.full(B, max_nnz) if np.ndim(max_nnz) == 0 else max_nnz).long()
+    X = torch.zeros(B, F, dtype=torch.float64, device=device)
+    steps = torch.zeros(B, dtype=torch.int64, device=device); ok = torch.zeros(B, dtype=torch.bool, device=device)
+    recs = []
+    for c0 in range(0, B, chunk):
+        sl = slice(c0, c0 + chunk)
+        X[sl], steps[sl], ok[sl], r = _lars_chunk(Wp, WTp, Gp, a64[sl], lam64[sl], max_steps,
+                                                  None if mx is None else mx[sl], record, to_zero)
+        if record: recs.append([t.cpu().numpy() for t in r])
+    if not record: return X, steps, ok, None
+    T = max(r[0].shape[1] for r in recs)
+    lams = np.concatenate([np.pad(r[0], ((0, 0), (0, T - r[0].shape[1])), constant_values=np.nan) for r in recs])
+    nnz = np.concatenate([np.pad(r[1], ((0, 0), (0, T - r[1].shape[1]))) for r in recs])
+    return X, steps, ok, (lams, nnz)
 
 def lasso_lars(W, # dictionary (N, F)
                n, # observations (B, N) or (N,); numpy or torch
@@ -547,21 +592,10 @@ def lasso_lars(W, # dictionary (N, F)
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N); B = a.shape[0]
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
-    if int(chunk) < 1: raise ValueError(f"chunk must be >= 1, got {chunk}")
-    chunk = max(1, min(int(chunk), int(max_mem) // (8 * min(N, F) ** 2)))
-    max_steps = 8 * min(N, F) + 100 if max_steps is None else int(max_steps)
-    if max_steps < 1: raise ValueError(f"max_steps must be >= 1, got {max_steps}")
     device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device)
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
-    W64, a64, lam64 = t64(W), t64(a), t64(lam)
-    WT = W64.T.contiguous()
-    Gp = torch.zeros(F + 1, F + 1, dtype=torch.float64, device=device); Gp[:F, :F] = WT @ W64
-    X = torch.zeros(B, F, dtype=torch.float64, device=device)
-    steps = torch.zeros(B, dtype=torch.int64, device=device); ok = torch.zeros(B, dtype=torch.bool, device=device)
-    for c0 in range(0, B, chunk):
-        sl = slice(c0, c0 + chunk)
-        X[sl], steps[sl], ok[sl] = _lars_chunk(W64, WT, Gp, a64[sl], lam64[sl], max_steps)
-    rel = _gap_t(W64, a64, X, lam64, False)[0]
+    rel = _gap_t(t64(W), t64(a), X, t64(lam), False)[0]
     rel = torch.where(ok, rel, torch.full_like(rel, float('inf')))
     gap = rel.cpu().numpy(); Xn = X.cpu().numpy(); it = steps.cpu().numpy()
     bad = np.nonzero(gap > tol)[0]
@@ -615,24 +649,71 @@ def _calibrate(W, n, k, lo=None, hi=None, n_bisect=40, rtol=0.005, nnz_tol=0., p
         return best[1], fista(W, a, best[1], x0=best[2], **fista_kw).x
     return best[1], best[2]
 
+def _path_lambda(lams, # (B, T) lambda at the end of each recorded LARS step (NaN after a problem's end)
+                 nnz, # (B, T) active-set size on each step
+                 top, # (B,) lam_max of each problem (where its path starts)
+                 kt): # target mean nnz
+    """The lambda whose mean active-set size over the batch is closest to kt, read off the recorded paths: mean nnz
+    is a step function of lambda that changes only where some path has an event. Returns (lam, mean_nnz, last):
+    lam is the geometric midpoint of the best interval (lam_lo, lam_hi), with lam_lo taken no lower than lam_hi / 4
+    (so lam stays within a factor 2 of the largest lambda with that mean: the LASSO's shrinkage, not basis
+    pursuit's); last=True if that is the bottom interval of the record."""
+    B = len(top)
+    prev_l = np.concatenate([top[:, None], lams[:, :-1]], 1)                   # each step runs from prev_l down
+    prev_n = np.concatenate([np.zeros((B, 1), nnz.dtype), nnz[:, :-1]], 1)
+    okr = np.isfinite(lams)
+    ev_l, ev_d = prev_l[okr], (nnz - prev_n)[okr].astype(np.int64)            # at ev_l the count changes by ev_d
+    o = np.argsort(-ev_l, kind='stable'); ev_l, cum = ev_l[o], np.cumsum(ev_d[o])
+    last_of_group = np.r_[ev_l[1:] != ev_l[:-1], True]
+    ul, cnt = ev_l[last_of_group], cum[last_of_group]                          # count on (ul[g+1], ul[g])
+    g = int(np.argmin(np.abs(cnt / B - kt)))                                   # first = largest lambda on ties,
+    if cnt.max() < kt * B: g = len(ul) - 1                                     # but an unreachable k: the bottom
+    last = g == len(ul) - 1
+    lo = max(0. if last else float(ul[g + 1]), float(ul[g]) / 4)              # at most a factor 2 below the top
+    return float(np.sqrt(ul[g] * lo)), float(cnt[g] / B), last
+
+def _lars_calibrate(W, a, kt, floor=1e-9, tol=1e-6, **lars_kw):
+    """LASSO(k) by the path: (1) record every problem's LARS path from lam_max down (stopping once its active set
+    is well past kt), (2) pick the lambda whose mean nnz is closest to kt, (3) solve there, certified. When kt is
+    beyond every recorded mean (kt >= N is never reachable: a LASSO solution has at most N nonzeros), the answer is
+    the bottom of the path, basis pursuit, returned with lambda = 0."""
+    N, F = W.shape; K = min(N, F); B = a.shape[0]
+    lm = lam_max(W, a)
+    mx = int(math.ceil(kt + 5 * math.sqrt(kt) + 10))                          # ~5 sd of nnz at one lambda
+    cut = mx < K                                                               # else: full paths, to the bottom
+    X, _, ok, (lams, nnz) = _lars_run(W, a, floor * lm.max() * np.ones(B), record=True, to_zero=True,
+                                      max_nnz=mx if cut else None, **lars_kw)
+    lam, m, last = _path_lambda(lams, nnz, lm, kt)
+    if last and not cut and bool(ok.all()): return 0., X.cpu().numpy()       # unreachable: basis pursuit
+    return lam, lasso_lars(W, a, lam, tol=tol, **lars_kw).x
+
 def calibrate_lambda(W, # dictionary (N, F)
                      n, # observations (B, N)
                      k, # target mean number of nonzeros (int or (B,) ints; their mean is the target)
-                     *, lo=None, hi=None, # bisection bracket (default [1e-6 min lam_max, max lam_max])
-                     n_bisect=40, # maximum bisection steps (log scale)
-                     rtol=0.005, # stop when |mean nnz - k| <= rtol * k
-                     nnz_tol=0., # |x_i| > nnz_tol counts as nonzero (FISTA/polish give exact zeros)
-                     progress=False, search_tol=1e-4, # FISTA gap tolerance during the search (final solve: tol)
-                     **fista_kw):
-    """One lambda for the batch so that the mean nnz of the LASSO solutions is ~ mean(k): halve lambda from
-    max lam_max until mean nnz >= k (warm starts), then log-scale bisection in the last bracket."""
-    return _calibrate(W, n, k, lo=lo, hi=hi, n_bisect=n_bisect, rtol=rtol, nnz_tol=nnz_tol, progress=progress,
-                      search_tol=search_tol, **fista_kw)[0]
+                     *, method='lars', # 'lars' (exact, from the recorded paths) or 'bisect' (FISTA solves; nonneg)
+                     lo=None, hi=None, # bisect: bracket (default [1e-6 min lam_max, max lam_max])
+                     n_bisect=40, # bisect: maximum bisection steps (log scale)
+                     rtol=0.005, # bisect: stop when |mean nnz - k| <= rtol * k
+                     nnz_tol=0., # bisect: |x_i| > nnz_tol counts as nonzero (FISTA/polish give exact zeros)
+                     progress=False, search_tol=1e-4, # bisect: FISTA gap tolerance during the search
+                     **kw):
+    """One lambda for the batch so that the mean nnz of the LASSO solutions is as close as possible to mean(k).
+    'lars' reads it off the batched LARS paths (0.0 when k is out of reach: the answer is then basis pursuit);
+    'bisect' halves lambda from max lam_max until mean nnz >= k (warm-started FISTA), then bisects in log scale."""
+    return _calibrated(W, n, k, method, dict(lo=lo, hi=hi, n_bisect=n_bisect, rtol=rtol, nnz_tol=nnz_tol,
+                                             progress=progress, search_tol=search_tol), kw)[0]
 
-def lasso_k(W, n, k, **kw):
-    "LASSO decode with lambda calibrated (bisection on mean nnz) to the target sparsity k."
+def _calibrated(W, n, k, method, bisect_kw, kw):
+    if method == 'bisect' or kw.get('nonneg'): return _calibrate(W, n, k, **bisect_kw, **kw)
+    if method != 'lars': raise ValueError(f"method must be 'lars' or 'bisect', got {method!r}")
+    W = _check_W(W); a = _check_n(n, W.shape[0])[0]
+    return _lars_calibrate(W, a, float(np.mean(_k_vec(k, a.shape[0], W.shape[1]))), **kw)
+
+def lasso_k(W, n, k, *, method='lars', **kw):
+    "LASSO decode with lambda calibrated to the target sparsity k (`calibrate_lambda`'s methods and options)."
     a, *kind = _check_n(n, _check_W(W).shape[0])
-    return _out(_calibrate(W, a, k, **kw)[1], *kind)
+    bk = {o: kw.pop(o) for o in ('lo', 'hi', 'n_bisect', 'rtol', 'nnz_tol', 'progress', 'search_tol') if o in kw}
+    return _out(_calibrated(W, a, k, method, bk, kw)[1], *kind)
 
 def basis_pursuit_dr(W, # dictionary (N, F), full row rank
                      n, # observations (B, N) or (N,)
@@ -675,17 +756,35 @@ def basis_pursuit_dr(W, # dictionary (N, F), full row rank
     feas = np.linalg.norm(Yn @ W.T - a, axis=1) / np.maximum(np.linalg.norm(a, axis=1), 1e-300)
     return out, dict(iters=iters, converged=rel <= tol, rel_change=rel, feas=feas)
 
+def basis_pursuit_lars(W, # dictionary (N, F)
+                       n, # observations (B, N) or (N,)
+                       *, floor=1e-9, # follow each LASSO path down to floor * lam_max, then continue its last piece to 0
+                       return_info=False, **lars_kw):
+    """Basis pursuit min ||f||_1 s.t. W f = n as the bottom of the LASSO path: batched LARS down to a tiny lambda,
+    where the path is linear to lambda = 0, so the last piece gives the exact minimiser. A full active set (N atoms)
+    takes no more joins (W_A is then invertible and the path is linear to 0). Problems whose path broke down are
+    finished by Douglas-Rachford. With return_info: dict(steps, lars_ok, feas = ||W f - n|| / ||n||)."""
+    W = _check_W(W); N, F = W.shape
+    a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N)
+    if not 0 < floor < 1e-3: raise ValueError(f"floor must be in (0, 1e-3), got {floor}")
+    X, steps, ok, _ = _lars_run(W, a, floor * lam_max(W, a), to_zero=True, **lars_kw)
+    Xn, ok = X.cpu().numpy(), ok.cpu().numpy()
+    if not ok.all() and F > N: Xn[~ok] = basis_pursuit_dr(W, a[~ok])
+    feas = np.linalg.norm(Xn @ W.T - a, axis=1) / np.maximum(np.linalg.norm(a, axis=1), 1e-300)
+    out = _out(Xn, is_torch, squeeze, dev_in, dt_in if is_torch else None)
+    return (out, dict(steps=steps.cpu().numpy(), lars_ok=ok, feas=feas)) if return_info else out
+
 def basis_pursuit(W, # dictionary (N, F)
                   n, # observations (B, N)
-                  *, method='dr', # 'dr' (Douglas-Rachford, default, fast) or 'continuation' (LASSO lam -> 0)
+                  *, method='lars', # 'lars' (exact path, default), 'dr' (Douglas-Rachford) or 'continuation'
                   lam_ratio=1e-5, # continuation: final lambda = lam_ratio * lam_max (per problem)
                   n_stages=6, # continuation: geometric stages from 0.1 lam_max down
                   nonneg=False, **kw):
-    "Basis pursuit min ||f||_1 s.t. W f = n: Douglas-Rachford, or a warm-started LASSO continuation lambda -> 0."
-    if method == 'dr':
-        if nonneg: raise ValueError("nonneg=True needs method='continuation'")
-        return basis_pursuit_dr(W, n, **kw)
-    if method != 'continuation': raise ValueError(f"method must be 'dr' or 'continuation', got {method!r}")
+    "Basis pursuit min ||f||_1 s.t. W f = n: the end of the LARS path, Douglas-Rachford, or a FISTA continuation."
+    if nonneg and method != 'continuation': raise ValueError("nonneg=True needs method='continuation'")
+    if method == 'lars': return basis_pursuit_lars(W, n, **kw)
+    if method == 'dr': return basis_pursuit_dr(W, n, **kw)
+    if method != 'continuation': raise ValueError(f"method must be 'lars', 'dr' or 'continuation', got {method!r}")
     if not (0 < lam_ratio < 0.1): raise ValueError(f"lam_ratio must be in (0, 0.1), got {lam_ratio}")
     W = _check_W(W); a, *kind = _check_n(n, W.shape[0])
     lm = lam_max(W, a, nonneg=nonneg)
