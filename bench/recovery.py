@@ -29,10 +29,10 @@ def timed(fn):
     t = time.perf_counter(); out = fn(); return out, time.perf_counter() - t
 
 
-def run_ours(W, n, lam, dtype, method, device='cpu'):
+def run_ours(W, n, lam, dtype, method, device='cpu', **kw):
     "n is float64 numpy: iterations run in `dtype` on `device`, polish and certificate in float64; x comes back f64."
     def go():
-        res = lasso(W, n, lam, method=method, tol=TOL, dtype=dtype, device=device, max_iter=50_000)
+        res = lasso(W, n, lam, method=method, tol=TOL, dtype=dtype, device=device, max_iter=50_000, **kw)
         if device != 'cpu': torch.cuda.synchronize()
         return res
     res, t = timed(go)
@@ -136,11 +136,13 @@ def main():
     for dt in (torch.float32, torch.float64):
         t_iter[dt], gf = matmul_rate(B, N, F, dt)
         print(f"matmul rate {str(dt)[6:]}: {gf:.1f} GFLOP/s", flush=True)
-    for name, dt, meth in [('ours: fista f32 (+KKT polish)', torch.float32, 'fista'),
-                           ('ours: fista f64 (+KKT polish)', torch.float64, 'fista'),
-                           ('ours: lasso_pdas (active set + continuation, f64)', torch.float64, 'pdas'),
-                           ('ours: lasso_lars (batched LARS homotopy, f64)', torch.float64, 'lars')]:
-        x, t, iters = run_ours(W, n, lam, dt, meth)
+    for name, dt, meth, kw in [('ours: fista f32 (+KKT polish)', torch.float32, 'fista', {}),
+                               ('ours: fista f64 (+KKT polish)', torch.float64, 'fista', {}),
+                               ('ours: lasso_pdas (active set + continuation, f64)', torch.float64, 'pdas', {}),
+                               ('ours: lasso_lars (batched LARS, all f64)', torch.float64, 'lars', dict(fast=False)),
+                               ('ours: lasso_lars (batched LARS, f32 direction matmuls, f64 path; default)',
+                                torch.float64, 'lars', dict(fast=True))]:
+        x, t, iters = run_ours(W, n, lam, dt, meth, **kw)
         lim = iters.sum() * t_iter[dt] / B if meth == 'fista' else float('nan')
         rows.append(dict(method=name, problems=B, ms=1e3 * t / B, limit_ms=1e3 * lim / B, **certify(W, n, x, lam)))
         print(rows[-1], flush=True)
@@ -157,6 +159,9 @@ def main():
         run_ours(W, ng[:256], lg[:256], torch.float32, 'fista', 'cuda')   # warm-up
         x, t, _ = run_ours(W, ng, lg, torch.float32, 'fista', 'cuda')
         rows.append(dict(method=f'ours: fista f32 on {torch.cuda.get_device_name()}', problems=Bg, ms=1e3 * t / Bg,
+                         note=f'{Bg / t:.3g} problems/s', **certify(W, ng, x, lg)))
+        x, t, _ = run_ours(W, ng, lg, torch.float64, 'lars', 'cuda', chunk=8192, max_mem=2**34)
+        rows.append(dict(method=f'ours: lasso_lars on {torch.cuda.get_device_name()}', problems=Bg, ms=1e3 * t / Bg,
                          note=f'{Bg / t:.3g} problems/s', **certify(W, ng, x, lg)))
     else:
         rows.append(dict(method='ours: fista f32 on GPU', problems=0, ms=float('nan'), note='skipped: no CUDA'))

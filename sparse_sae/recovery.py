@@ -437,25 +437,35 @@ def lasso(W, n, lam, *, method='lars', **kw) -> FistaResult:
 
 # %% ../nbs/02_recovery.ipynb #8c578d50
 def _bmv(M, v):
-    "Batched symmetric matrix-vector product M v, (b, K, K) x (b, K) -> (b, K); numpy's einsum is several times faster than torch.bmm for this shape on CPU."
+    """Batched matrix-vector product M v, (b, K, K) x (b, K) -> (b, K); on CPU numpy's einsum, faster than torch.bmm
+    for this memory-bound shape (it runs on one thread; splitting it over threads loses to torch's spinning ones)."""
     if M.device.type == 'cpu': return torch.from_numpy(np.einsum('bij,bj->bi', M.numpy(), v.numpy()))
     return torch.bmm(M, v[:, :, None])[:, :, 0]
 
-def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zero=False, refresh=50):
-    """Lockstep LARS-LASSO homotopy for a chunk of problems (all float64 torch on one device). W (N, F+1), WT = W^T
+def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zero=False, refresh=50, fast=False, resync=32, lazy=16):
+    """Lockstep LARS-LASSO homotopy for a chunk of problems (float64 torch on one device). W (N, F+1), WT = W^T
     and Gp (F+1, F+1) are the dictionary, its transpose and Gram matrix padded with a zero atom (index F marks an
     empty slot); n (b, N); lam (b,) target lambdas (0 < lam; a tiny lam follows the path to basis pursuit); max_nnz
     (b,) stops a problem when its active set reaches that size; record keeps the path (lambda at the end of each
     step and the active-set size on it); to_zero continues the last piece of each path linearly to lambda = 0.
     Returns (x (b, F), steps (b,), ok (b,), rec); ok is False where the path broke down, ran out of steps or was
-    stopped by max_nnz; rec = (lams (b, T), nnz (b, T)) with NaN after a problem's end, or None."""
+    stopped by max_nnz (or, with `fast`, where the end point fails the float64 KKT check); rec = (lams (b, T),
+    nnz (b, T)) with NaN after a problem's end, or None.
+    fast: the F-wide work of a step (the correlation direction a = W^T W_A d by two matmuls, and the search for the
+    next join over all atoms) in float32, half the time of float64; the chosen join's step and sign are then
+    recomputed exactly in float64 from the Gram matrix, and the correlations are recomputed from the residual every
+    `resync` steps, so the path is the float64 one (up to the order of near-ties) and the coefficients are float64.
+    lazy: rank-1 updates of the inverse Gram matrices are collected and applied `lazy` at a time (one batched
+    matmul), so a step reads the (b, K, K) matrices once instead of three times."""
     b0, N = n.shape; F = W.shape[1] - 1; dev, dt = n.device, n.dtype
-    K = min(N, F)
+    K = min(N, F); wt = torch.float32 if fast else dt                          # working precision of the F-wide work
     z = lambda *s, d=dt: torch.zeros(*s, dtype=d, device=dev)
     X = z(b0, F); STEPS = z(b0, d=torch.long); OK = z(b0, d=torch.bool)
     rows = torch.arange(b0, device=dev)                                         # output row of each live problem
-    c = n @ W                                                                   # correlations W^T r (r = n - W x)
-    lamc = c.abs().max(1).values                                                # current lambda on the path
+    c0 = n @ W                                                                  # W^T n
+    Ww, WTw = W.to(wt), WT.to(wt)
+    c = c0.to(wt)                                                               # correlations W^T r (r = n - W x)
+    lamc = c0.abs().max(1).values                                               # current lambda on the path
     done = lam >= lamc
     lamc = torch.where(done, lam, lamc)
     ok = torch.ones(b0, dtype=torch.bool, device=dev)
@@ -466,21 +476,34 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
     idx = torch.full((b0, cap), F, dtype=torch.long, device=dev)               # slot -> atom (F = empty)
     s = z(b0, cap); xs = z(b0, cap); d = z(b0, cap)
     M = z(b0, cap, cap)                                                         # inverse Gram of the active set
-    df = z(b0, F + 1)                                                           # d scattered to the atoms
-    u = torch.empty(b0, N, dtype=dt, device=dev); a = torch.empty(b0, F + 1, dtype=dt, device=dev)
+    U = z(b0, cap, lazy); sg = z(b0, lazy); tl = 0                              # pending rank-1 terms: M + U diag(sg) U^T
+    def Mv(x):                                                                  # (M + U S U^T) x
+        y = _bmv(M, x)
+        if tl: y += torch.einsum('bkr,br->bk', U[:, :, :tl], sg[:, :tl] * torch.einsum('bkr,bk->br', U[:, :, :tl], x))
+        return y
+    df = z(b0, F + 1, d=wt)                                                     # d scattered to the atoms
+    u = torch.empty(b0, N, dtype=wt, device=dev); a = torch.empty(b0, F + 1, dtype=wt, device=dev)
     e = torch.empty_like(a); den = torch.empty_like(a)
     steps = z(b0, d=torch.long)
     if record:
         LAMR = torch.full((b0, int(max_steps)), float('nan'), dtype=dt, device=dev)
         NNZR = z(b0, int(max_steps), d=torch.int32)
     inf = float('inf')
-    J = ~done; jj = c.abs().argmax(1)                                           # pending events: the first join
+    J = ~done; jj = c0.abs().argmax(1)                                          # pending events: the first join
+    sj = torch.sign(c0.gather(1, jj[:, None])[:, 0])                            # ... and the sign it joins with
+    gnext = None                                                                # G[A, j] of the pending join (fast)
     D = torch.zeros_like(J); pp = z(b0, d=torch.long)
     def finish(sel):                                                            # write finished problems out
         r = rows[sel]
-        xe = xs[sel] + lamc[sel, None] * d[sel] if to_zero else xs[sel]
+        xe = xs[sel] + lamc[sel, None] * d[sel] if to_zero else xs[sel]        # to_zero: the last piece to lambda = 0
         X[r] = z(len(r), F + 1).scatter_(1, idx[sel], xe)[:, :F]
         STEPS[r] = steps[sel]; OK[r] = ok[sel] & done[sel]
+        if fast:                                                                # float32 search: check the end point's
+            cx = (n[sel] - z(len(r), F + 1).scatter_(1, idx[sel], xs[sel]) @ WT) @ W   # KKT conditions in float64
+            tol = lamc[sel] * 1e-7 + 1e-13 * c0[sel].abs().max(1).values
+            eq = (cx.gather(1, idx[sel]) - lamc[sel, None] * s[sel]).abs().max(1).values   # active: c = lam s
+            cx.scatter_(1, idx[sel], 0.)
+            OK[r] &= (eq <= tol) & (cx.abs().max(1).values <= lamc[sel] + tol)  # inactive: |c| <= lam
     it = -1
     for it in range(int(max_steps)):
         b = len(rows); ar = torch.arange(b, device=dev)
@@ -489,13 +512,15 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
             idx = torch.cat([idx, torch.full((b, pad), F, dtype=torch.long, device=dev)], 1)
             s, xs, d = [torch.cat([t, z(b, pad)], 1) for t in (s, xs, d)]
             M2 = z(b, nc, nc); M2[:, :cap, :cap] = M; M = M2; cap = nc
+            if gnext is not None: gnext = torch.cat([gnext, z(b, pad)], 1)
+            U = torch.cat([U, z(b, pad, lazy)], 1)
         sigma = z(b); v = z(b, cap); corr = z(b)
         dropped = None
         if bool(J.any()):
             free = idx == F
             p = free.to(torch.int8).argmax(1)                                   # first free slot
-            g = Gp[idx, jj[:, None]]                                            # G[A, j] (0 on empty slots)
-            bv = _bmv(M, g)
+            g = Gp[idx, jj[:, None]] if gnext is None else gnext               # G[A, j] (0 on empty slots)
+            bv = Mv(g)
             schur = Gp[jj, jj] - (g * bv).sum(1)
             bad = J & (~free.any(1) | ~(schur > 1e-12 * Gp[jj, jj]))           # full set / vanishing pivot
             if bool(bad.any()): ok &= ~bad; done |= bad; J &= ~bad
@@ -504,33 +529,48 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
             Ji = torch.nonzero(J)[:, 0]
             if len(Ji):
                 pj, fj = p[Ji], jj[Ji]
-                s[Ji, pj] = torch.sign(c[Ji, fj]); idx[Ji, pj] = fj; xs[Ji, pj] = 0.; cnt[Ji] += 1
+                s[Ji, pj] = sj[Ji]; idx[Ji, pj] = fj; xs[Ji, pj] = 0.; cnt[Ji] += 1
         if bool(D.any()):
             Di = torch.nonzero(D)[:, 0]; pd = pp[Di]
-            v[Di] = M[Di, pd, :]; sigma[Di] = -1. / M[Di, pd, pd]; corr[Di] = s[Di, pd]
+            mrow = M[Di, pd, :]
+            if tl: mrow = mrow + torch.einsum('br,bkr->bk', sg[Di, :tl] * U[Di, pd, :tl], U[Di, :, :tl])
+            v[Di] = mrow; sigma[Di] = -1. / mrow.gather(1, pd[:, None])[:, 0]; corr[Di] = s[Di, pd]
             fd = idx[Di, pd]; dropped = (Di, fd)
             idx[Di, pd] = F; s[Di, pd] = 0.; xs[Di, pd] = 0.; df[Di, fd] = 0.; cnt[Di] -= 1
         hit = ~done & (cnt >= mx)                                               # max_nnz reached: stop here
         if bool(hit.any()): ok &= ~hit; done |= hit
-        M.addcmul_(v[:, :, None], (sigma[:, None] * v)[:, None, :])             # one rank-1 update per problem
+        U[:, :, tl] = v; sg[:, tl] = sigma; tl += 1                             # one rank-1 update per problem, deferred
         d.addcmul_(v, (sigma * (v * s).sum(1) - corr)[:, None])                 # d = M s, updated alongside
-        if dropped is not None: M[Di, pd, :] = 0.; M[Di, :, pd] = 0.; d[Di, pd] = 0.
-        if (it + 1) % refresh == 0: d = _bmv(M, s)                              # limit drift
-        df.scatter_(1, idx, d)
-        torch.mm(torch.mm(df, WT, out=u), W, out=a)                             # a = W^T W_A d (a[:, F] = 0)
-        torch.mul(a, lamc[:, None], out=e); torch.sub(c, e, out=e)              # e = c - lam a
+        if dropped is not None: M[Di, pd, :] = 0.; M[Di, :, pd] = 0.; U[Di, pd, :] = 0.; d[Di, pd] = 0.
+        if tl == lazy:                                                          # flush: M += U S U^T
+            M.baddbmm_(U * sg[:, None, :], U.transpose(1, 2)); U.zero_(); sg.zero_(); tl = 0
+        if (it + 1) % refresh == 0: d = Mv(s)                                   # limit drift
+        df.scatter_(1, idx, d.to(wt))
+        torch.mm(torch.mm(df, WTw, out=u), Ww, out=a)                           # a = W^T W_A d (a[:, F] = 0)
+        lw = lamc.to(wt)[:, None]
+        torch.mul(a, lw, out=e); torch.sub(c, e, out=e)                         # e = c - lam a
         torch.sign(e, out=den); den.sub_(a); e.div_(den)                        # q = e / (sign(e) - a)
         e.scatter_(1, idx, -inf); e[:, F] = -inf                                # active atoms never join
         if dropped is not None: e[dropped] = -inf                               # nor a dropped one at once
         qmax, jmin = e.max(1)
-        gjoin = torch.where(cnt < K, lamc - qmax, inf)                          # a full active set takes no joins
+        if fast:                                                                # the candidate, exactly (float64)
+            gj = gnext = Gp[jmin[:, None], idx]                                 # G[j, A], reused by the join
+            aj = (gj * d).sum(1); cj = c0.gather(1, jmin[:, None])[:, 0] - (gj * xs).sum(1)
+            ej = cj - lamc * aj
+            sj = torch.sign(ej); qmax = ej / (sj - aj)                          # sj: the sign it joins with
+        else: qmax = qmax.to(dt)
+        gjoin = torch.where(cnt < K, (lamc - qmax).clamp(min=0), inf)           # a full active set takes no joins
         gdrop, pmin = torch.where(xs * d < 0, -xs / d, inf).min(1)             # drop: a coefficient crosses 0
         gend = lamc - lam                                                       # end: the target lambda
         gev = torch.minimum(gjoin, gdrop)
         gam = torch.where(done, 0., torch.minimum(gev, gend))
-        xs.addcmul_(d, gam[:, None]); c.addcmul_(a, gam[:, None], value=-1.)
+        xs.addcmul_(d, gam[:, None]); c.addcmul_(a, gam.to(wt)[:, None], value=-1.)
+        if not fast: sj = torch.sign(c.gather(1, jmin[:, None])[:, 0]).to(dt)  # the candidate's sign at the join
         lamc = lamc - gam
-        c.scatter_(1, idx, lamc[:, None] * s)                                   # active correlations are exact
+        if fast and (it + 1) % resync == 0:                                     # exact correlations from the residual
+            xf = z(b, F + 1).scatter_(1, idx, xs)
+            c.copy_((n - xf @ WT) @ W)
+        c.scatter_(1, idx, (lamc[:, None] * s).to(wt))                          # active correlations are exact
         if record: LAMR[rows, it] = lamc; NNZR[rows, it] = cnt.to(torch.int32)
         steps += (~done).long()
         newdone = ~done & (gend <= gev)
@@ -541,15 +581,17 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
         if nd == b: break
         if nd >= b // 2 and b >= 16:                                            # drop finished problems
             finish(done); live = ~done
-            rows, c, lamc, lam, done, ok, idx, s, xs, d, M, steps, J, D, jj, pp, cnt, mx, df = (t[live] for t in
-                (rows, c, lamc, lam, done, ok, idx, s, xs, d, M, steps, J, D, jj, pp, cnt, mx, df))
+            rows, c, c0, n, lamc, lam, done, ok, idx, s, xs, d, M, U, sg, steps, J, D, jj, sj, pp, cnt, mx, df = (
+                t[live] for t in (rows, c, c0, n, lamc, lam, done, ok, idx, s, xs, d, M, U, sg, steps, J, D, jj, sj,
+                                  pp, cnt, mx, df))
+            if gnext is not None: gnext = gnext[live]
             b = len(rows); u, a = u[:b], a[:b]; e = torch.empty_like(a); den = torch.empty_like(a)
     finish(torch.ones(len(rows), dtype=torch.bool, device=dev))
     rec = (LAMR[:, :it + 1], NNZR[:, :it + 1]) if record else None
     return X, STEPS, OK, rec
 
 def _lars_run(W, a, lam, *, max_steps=None, chunk=512, max_mem=2**28, device=None, max_nnz=None, record=False,
-              to_zero=False):
+              to_zero=False, fast=True):
     """Run `_lars_chunk` over a (B, N) float64 numpy batch in chunks. Returns (x (B, F), steps (B,), ok (B,)) as
     float64 torch on `device`, and rec = (lams, nnz) as numpy (B, T) arrays when `record`, else None."""
     N, F = W.shape; B = a.shape[0]
@@ -561,15 +603,21 @@ def _lars_run(W, a, lam, *, max_steps=None, chunk=512, max_mem=2**28, device=Non
     Wp = torch.zeros(N, F + 1, dtype=torch.float64, device=device); Wp[:, :F] = t64(W)
     WTp = Wp.T.contiguous(); Gp = WTp @ Wp
     a64, lam64 = t64(a), t64(lam)
-    mx = None if max_nnz is None else t64(np.full(B, max_nnz) if np.ndim(max_nnz) == 0 else max_nnz).long()
+    mx = None if max_nnz is None else t64(np.broadcast_to(max_nnz, (B,))).long()
     X = torch.zeros(B, F, dtype=torch.float64, device=device)
     steps = torch.zeros(B, dtype=torch.int64, device=device); ok = torch.zeros(B, dtype=torch.bool, device=device)
     recs = []
     for c0 in range(0, B, chunk):
         sl = slice(c0, c0 + chunk)
         X[sl], steps[sl], ok[sl], r = _lars_chunk(Wp, WTp, Gp, a64[sl], lam64[sl], max_steps,
-                                                  None if mx is None else mx[sl], record, to_zero)
+                                                  None if mx is None else mx[sl], record, to_zero, fast=fast)
         if record: recs.append([t.cpu().numpy() for t in r])
+    bad = torch.nonzero(~ok)[:, 0]
+    if fast and mx is None and len(bad):                                       # rare: redo those paths in float64
+        for c0 in range(0, len(bad), chunk):
+            bb = bad[c0:c0 + chunk]
+            X[bb], s2, ok[bb], _ = _lars_chunk(Wp, WTp, Gp, a64[bb], lam64[bb], max_steps, None, False, to_zero)
+            steps[bb] += s2
     if not record: return X, steps, ok, None
     T = max(r[0].shape[1] for r in recs)
     lams = np.concatenate([np.pad(r[0], ((0, 0), (0, T - r[0].shape[1])), constant_values=np.nan) for r in recs])
@@ -585,6 +633,7 @@ def lasso_lars(W, # dictionary (N, F)
                chunk=512, # problems per lockstep batch (larger amortises the per-step overhead)
                max_mem=2**28, # cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
                fallback=True, # finish uncertified problems with FISTA from the LARS point
+               fast=True, # float32 matmuls for the correlation direction (the path stays float64-exact)
                device=None, **fista_kw) -> FistaResult:
     "Exact LASSO by a batched LARS homotopy (all problems in lockstep, float64), certified; returns a FistaResult."
     if nonneg: return fista(W, n, lam, nonneg=True, tol=tol, device=device, **fista_kw)
@@ -593,7 +642,7 @@ def lasso_lars(W, # dictionary (N, F)
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
     device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
-    X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device)
+    X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device, fast=fast)
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
     rel = _gap_t(t64(W), t64(a), X, t64(lam), False)[0]
     rel = torch.where(ok, rel, torch.full_like(rel, float('inf')))
@@ -1017,9 +1066,9 @@ def exact_recovery_rate(f_hat, f, tol=1e-3, reduce=True):
     return _reduce(v, reduce)
 
 # %% ../nbs/02_recovery.ipynb #5377c9a3
-def _dec_fista(W, n, k, lam=None, lam_ratio=0.01, **kw):
+def _dec_fista(W, n, k, lam=None, lam_ratio=0.01, method='lars', **kw):
     if lam is None: lam = lam_ratio * lam_max(W, n, nonneg=kw.get('nonneg', False))
-    return fista(W, n, lam, **kw).x
+    return lasso(W, n, lam, method=method, **kw).x
 
 def _dec_bp_cvxpy(W, n, k, solver=None, **kw):
     W = _check_W(W); a, *kind = _check_n(n, W.shape[0])
