@@ -808,7 +808,7 @@ def basis_pursuit_dr(W, # dictionary (N, F), full row rank
 def basis_pursuit_lars(W, # dictionary (N, F)
                        n, # observations (B, N) or (N,)
                        *, floor=1e-9, # follow each LASSO path down to floor * lam_max, then continue its last piece to 0
-                       return_info=False, **lars_kw):
+                       return_info=False, device=None, **lars_kw):
     """Basis pursuit min ||f||_1 s.t. W f = n as the bottom of the LASSO path: batched LARS down to a tiny lambda,
     where the path is linear to lambda = 0, so the last piece gives the exact minimiser. A full active set (N atoms)
     takes no more joins (W_A is then invertible and the path is linear to 0). Problems whose path broke down are
@@ -816,7 +816,8 @@ def basis_pursuit_lars(W, # dictionary (N, F)
     W = _check_W(W); N, F = W.shape
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N)
     if not 0 < floor < 1e-3: raise ValueError(f"floor must be in (0, 1e-3), got {floor}")
-    X, steps, ok, _ = _lars_run(W, a, floor * lam_max(W, a), to_zero=True, **lars_kw)
+    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    X, steps, ok, _ = _lars_run(W, a, floor * lam_max(W, a), to_zero=True, device=device, **lars_kw)
     Xn, ok = X.cpu().numpy(), ok.cpu().numpy()
     if not ok.all() and F > N: Xn[~ok] = basis_pursuit_dr(W, a[~ok])
     feas = np.linalg.norm(Xn @ W.T - a, axis=1) / np.maximum(np.linalg.norm(a, axis=1), 1e-300)
