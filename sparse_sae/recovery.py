@@ -590,7 +590,7 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
     rec = (LAMR[:, :it + 1], NNZR[:, :it + 1]) if record else None
     return X, STEPS, OK, rec
 
-def _lars_run(W, a, lam, *, max_steps=None, chunk=512, max_mem=2**28, device=None, max_nnz=None, record=False,
+def _lars_run(W, a, lam, *, max_steps=None, chunk=1024, max_mem=2**30, device=None, max_nnz=None, record=False,
               to_zero=False, fast=True):
     """Run `_lars_chunk` over a (B, N) float64 numpy batch in chunks. Returns (x (B, F), steps (B,), ok (B,)) as
     float64 torch on `device`, and rec = (lams, nnz) as numpy (B, T) arrays when `record`, else None."""
@@ -630,8 +630,8 @@ def lasso_lars(W, # dictionary (N, F)
                *, tol=1e-6, # relative duality-gap tolerance for the certificate (and the FISTA fallback)
                nonneg=False, # nonnegative LASSO: handed to `fista`
                max_steps=None, # path steps per problem (default 8*min(N, F) + 100)
-               chunk=512, # problems per lockstep batch (larger amortises the per-step overhead)
-               max_mem=2**28, # cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
+               chunk=1024, # problems per lockstep batch (larger amortises the per-step overhead)
+               max_mem=2**30, # cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
                fallback=True, # finish uncertified problems with FISTA from the LARS point
                fast=True, # float32 matmuls for the correlation direction (the path stays float64-exact)
                device=None, **fista_kw) -> FistaResult:
