@@ -49,6 +49,10 @@ def _check_n(n, N):
     if not np.all(np.isfinite(a)): raise ValueError("n must be finite")
     return a, is_torch, squeeze, dev, dt
 
+def _device(device, is_torch, dev_in):
+    "The device to compute on: `device` if given, else the input tensor's, else the CPU."
+    return torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+
 def _out(x, is_torch, squeeze, dev, dt):
     "Convert a float64 numpy (B, F) result back to the input's kind."
     if squeeze: x = x[0]
@@ -256,7 +260,7 @@ def fista(W, # dictionary (N, F)
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
     if int(max_iter) < 1: raise ValueError(f"max_iter must be >= 1, got {max_iter}")
-    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    device = _device(device, is_torch, dev_in)
     if dtype is None: dtype = dt_in if (is_torch and dt_in.is_floating_point) else torch.float64
     if dtype not in (torch.float32, torch.float64): raise TypeError(f"dtype must be torch.float32 or float64, got {dtype}")
     check_every = int(check_every or (25 if polish else 10))
@@ -368,7 +372,7 @@ def lasso_pdas(W, # dictionary (N, F)
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
     if not (0 < nu < 1): raise ValueError(f"nu must be in (0, 1), got {nu}")
-    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    device = _device(device, is_torch, dev_in)
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
     W64, a64, lam64 = t64(W), t64(a), t64(lam)
     WTa = a64 @ W64; G = W64.T @ W64; Gf = G.reshape(-1)
@@ -603,7 +607,7 @@ def _lars_run(W, a, lam, *, max_steps=None, chunk=1024, max_mem=2**30, device=No
     Wp = torch.zeros(N, F + 1, dtype=torch.float64, device=device); Wp[:, :F] = t64(W)
     WTp = Wp.T.contiguous(); Gp = WTp @ Wp
     a64, lam64 = t64(a), t64(lam)
-    mx = None if max_nnz is None else t64(np.broadcast_to(max_nnz, (B,))).long()
+    mx = None if max_nnz is None else t64(np.full(B, max_nnz) if np.ndim(max_nnz) == 0 else max_nnz).long()
     X = torch.zeros(B, F, dtype=torch.float64, device=device)
     steps = torch.zeros(B, dtype=torch.int64, device=device); ok = torch.zeros(B, dtype=torch.bool, device=device)
     recs = []
@@ -641,7 +645,7 @@ def lasso_lars(W, # dictionary (N, F)
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N); B = a.shape[0]
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
-    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    device = _device(device, is_torch, dev_in)
     X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device, fast=fast)
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
     rel = _gap_t(t64(W), t64(a), X, t64(lam), False)[0]
@@ -749,20 +753,23 @@ def calibrate_lambda(W, # dictionary (N, F)
     """One lambda for the batch so that the mean nnz of the LASSO solutions is as close as possible to mean(k).
     'lars' reads it off the batched LARS paths (0.0 when k is out of reach: the answer is then basis pursuit);
     'bisect' halves lambda from max lam_max until mean nnz >= k (warm-started FISTA), then bisects in log scale."""
-    return _calibrated(W, n, k, method, dict(lo=lo, hi=hi, n_bisect=n_bisect, rtol=rtol, nnz_tol=nnz_tol,
-                                             progress=progress, search_tol=search_tol), kw)[0]
+    return _calibrated(W, n, k, method, lo=lo, hi=hi, n_bisect=n_bisect, rtol=rtol, nnz_tol=nnz_tol,
+                       progress=progress, search_tol=search_tol, **kw)[0]
 
-def _calibrated(W, n, k, method, bisect_kw, kw):
-    if method == 'bisect' or kw.get('nonneg'): return _calibrate(W, n, k, **bisect_kw, **kw)
+_BISECT_ONLY = ('lo', 'hi', 'n_bisect', 'rtol', 'nnz_tol', 'progress', 'search_tol')   # options of 'bisect' alone
+
+def _calibrated(W, n, k, method, **kw):
+    "(lambda, solutions) of `calibrate_lambda`'s method; the bisection's own options are ignored by 'lars'."
+    if method == 'bisect' or kw.get('nonneg'): return _calibrate(W, n, k, **kw)
     if method != 'lars': raise ValueError(f"method must be 'lars' or 'bisect', got {method!r}")
     W = _check_W(W); a = _check_n(n, W.shape[0])[0]
+    kw = {o: v for o, v in kw.items() if o not in _BISECT_ONLY}
     return _lars_calibrate(W, a, float(np.mean(_k_vec(k, a.shape[0], W.shape[1]))), **kw)
 
 def lasso_k(W, n, k, *, method='lars', **kw):
     "LASSO decode with lambda calibrated to the target sparsity k (`calibrate_lambda`'s methods and options)."
     a, *kind = _check_n(n, _check_W(W).shape[0])
-    bk = {o: kw.pop(o) for o in ('lo', 'hi', 'n_bisect', 'rtol', 'nnz_tol', 'progress', 'search_tol') if o in kw}
-    return _out(_calibrated(W, a, k, method, bk, kw)[1], *kind)
+    return _out(_calibrated(W, a, k, method, **kw)[1], *kind)
 
 def basis_pursuit_dr(W, # dictionary (N, F), full row rank
                      n, # observations (B, N) or (N,)
@@ -775,7 +782,7 @@ def basis_pursuit_dr(W, # dictionary (N, F), full row rank
     W = _check_W(W); N, F = W.shape
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N); B = a.shape[0]
     if not gamma_scale > 0: raise ValueError(f"gamma_scale must be > 0, got {gamma_scale}")
-    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    device = _device(device, is_torch, dev_in)
     if dtype is None: dtype = dt_in if (is_torch and dt_in.is_floating_point) else torch.float64
     Gi = np.linalg.inv(W @ W.T)
     T = lambda v: torch.as_tensor(v, dtype=dtype, device=device)
@@ -816,7 +823,7 @@ def basis_pursuit_lars(W, # dictionary (N, F)
     W = _check_W(W); N, F = W.shape
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N)
     if not 0 < floor < 1e-3: raise ValueError(f"floor must be in (0, 1e-3), got {floor}")
-    device = torch.device(device) if device is not None else (dev_in if is_torch else torch.device('cpu'))
+    device = _device(device, is_torch, dev_in)
     X, steps, ok, _ = _lars_run(W, a, floor * lam_max(W, a), to_zero=True, device=device, **lars_kw)
     Xn, ok = X.cpu().numpy(), ok.cpu().numpy()
     if not ok.all() and F > N: Xn[~ok] = basis_pursuit_dr(W, a[~ok])
