@@ -9,7 +9,7 @@ float64 duality-gap certificate (`recovery.duality_gap`); the table reports how 
 
 Writes the table to bench/results/recovery.md (or --out).
 """
-import argparse, os, platform, time, warnings
+import argparse, os, platform, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -182,7 +182,8 @@ def main():
     lines = [f"# LASSO benchmark (bench/recovery.py{' --quick' if args.quick else ''})", "",
              f"{'SMOKE TEST (--quick, tiny sizes): not a result. ' if args.quick else ''}"
              f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.processor() or platform.machine()}, "
-             f"{os.cpu_count()} CPUs, torch {torch.__version__} with {args.threads} threads.", "",
+             f"{os.cpu_count()} CPUs, torch {torch.__version__} with {args.threads} threads: "
+             f"`python bench/recovery.py {' '.join(sys.argv[1:])}`.", "",
              f"N={N}, F={F}, k={k} (rho={args.rho}), noiseless Gaussian W, lam = {args.lam_ratio}·max|Wᵀn| per problem, "
              f"{B} problems; target relative duality gap ≤ {TOL:g}, checked by the same float64 certificate for every "
              f"method. Each peer runs in its fastest mode for a batch sharing W: one call for all problems where it has "
