@@ -47,6 +47,11 @@ def scaled(solve_all):
     return go
 
 
+def looped(solve):
+    "A per-problem solver applied to a batch, one problem at a time."
+    return lambda n, lam: np.stack([solve(n[b], lam[b]) for b in range(len(n))])
+
+
 def peers(W, n, lam, args):
     """Each peer in its fastest documented mode for a batch sharing W: spams and SparseCoder solve all columns in one
     call (Gram matrix computed once, `args.threads` workers); sklearn's Lasso fits the batch as one multi-target
@@ -93,11 +98,6 @@ def peers(W, n, lam, args):
         return np.zeros(F) if x is None else x
     out['cvxpy (CLARABEL, per problem)'] = (looped(cvx), args.cvxpy_B)
     return out
-
-
-def looped(solve):
-    "A per-problem solver applied to a batch, one problem at a time."
-    return lambda n, lam: np.stack([solve(n[b], lam[b]) for b in range(len(n))])
 
 
 def matmul_rate(B, N, F, dtype, reps=5):

@@ -460,8 +460,8 @@ def _lars_chunk(W, WT, Gp, n, lam, max_steps, max_nnz=None, record=False, to_zer
     Returns (x (b, F), steps (b,), ok (b,), rec); ok is False where the path broke down, ran out of steps or was
     stopped by max_nnz (or, with `fast`, where the end point fails the float64 KKT check); rec = (lams (b, T),
     nnz (b, T)) with NaN after a problem's end, or None.
-    fast: the F-wide work of a step (the correlation direction a = W^T W_A d by two matmuls, and the search for the
-    next join over all atoms) in float32, half the time of float64; the chosen join's step and sign are then
+    fast: the F-wide work of a step (the correlation direction a = W^T u, u = W_A d gathered from the active columns,
+    and the search for the next join over all atoms) in float32, half the time of float64; the chosen join's step and sign are then
     recomputed exactly in float64 from the Gram matrix, and the correlations are recomputed from the residual every
     `resync` steps, so the path is the float64 one (up to the order of near-ties) and the coefficients are float64.
     lazy: rank-1 updates of the inverse Gram matrices are collected and applied `lazy` at a time (one batched
