@@ -148,8 +148,11 @@ def main():
     for name, dt, meth, kw in [('ours: fista f32 (+KKT polish)', torch.float32, 'fista', {}),
                                ('ours: fista f64 (+KKT polish)', torch.float64, 'fista', {}),
                                ('ours: lasso_pdas (active set + continuation, f64)', torch.float64, 'pdas', {}),
-                               ('ours: lasso_lars (batched LARS, all f64)', torch.float64, 'lars', dict(fast=False)),
-                               ('ours: lasso_lars (batched LARS, f32 direction matmuls, f64 path; default)',
+                               ('ours: lasso_lars, lockstep torch batch (the GPU engine), f32 direction matmuls',
+                                torch.float64, 'lars', dict(backend='torch')),
+                               ('ours: lasso_lars, compiled per-problem engine, all f64', torch.float64, 'lars',
+                                dict(fast=False)),
+                               ('ours: lasso_lars, compiled per-problem engine, f32 Gram products (default on CPU)',
                                 torch.float64, 'lars', dict(fast=True))]:
         x, t, iters = run_ours(W, n, lam, dt, meth, **kw)
         lim = iters.sum() * t_iter[dt] / B if meth == 'fista' else float('nan')

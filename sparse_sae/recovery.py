@@ -8,10 +8,12 @@ Docs: https://sparse-sae.github.io/sparse_sae/recovery.html.md"""
 
 # %% ../nbs/02_recovery.ipynb #418576c5
 from __future__ import annotations
-import math, warnings
+import math, threading, warnings
 from dataclasses import dataclass
 import numpy as np
 import torch
+import numba
+from numba import njit, prange
 from scipy import linalg as sla
 from scipy.stats import norm as _norm
 from scipy.optimize import brentq
@@ -609,15 +611,22 @@ def _par_map(fn, items, nt):
     finally: torch.set_num_threads(old)
 
 def _lars_run(W, a, lam, *, max_steps=None, chunk=1024, max_mem=2**30, device=None, max_nnz=None, record=False,
-              to_zero=False, fast=True):
-    """Run `_lars_chunk` over a (B, N) float64 numpy batch in chunks. Returns (x (B, F), steps (B,), ok (B,)) as
-    float64 torch on `device`, and rec = (lams, nnz) as numpy (B, T) arrays when `record`, else None."""
+              to_zero=False, fast=True, backend='auto'):
+    """Run the LARS paths of a (B, N) float64 numpy batch: on the CPU by the compiled per-problem engine
+    (`_lars_numba`, below) unless backend='torch', else by `_lars_chunk` in lockstep chunks. Returns (x (B, F),
+    steps (B,), ok (B,)) as float64 torch on `device`, and rec = (lams, nnz) as numpy (B, T) arrays when `record`,
+    else None."""
     N, F = W.shape; B = a.shape[0]
     if int(chunk) < 1: raise ValueError(f"chunk must be >= 1, got {chunk}")
-    nt = max(1, min(torch.get_num_threads(), B // 128)) if torch.device(device or 'cpu').type == 'cpu' else 1
-    chunk = max(1, min(int(chunk), -(-B // nt), int(max_mem) // (8 * min(N, F) ** 2 * nt)))
     max_steps = 8 * min(N, F) + 100 if max_steps is None else int(max_steps)
     if max_steps < 1: raise ValueError(f"max_steps must be >= 1, got {max_steps}")
+    if backend not in ('auto', 'numba', 'torch'): raise ValueError(f"backend must be 'auto', 'numba' or 'torch', got {backend!r}")
+    cpu = torch.device(device or 'cpu').type == 'cpu'
+    if backend == 'numba' and not cpu: raise ValueError(f"backend='numba' runs on the CPU only, got device={device}")
+    if cpu and backend != 'torch':
+        return _lars_numba(W, a, lam, max_steps=max_steps, max_nnz=max_nnz, record=record, to_zero=to_zero, fast=fast)
+    nt = max(1, min(torch.get_num_threads(), B // 128)) if cpu else 1
+    chunk = max(1, min(int(chunk), -(-B // nt), int(max_mem) // (8 * min(N, F) ** 2 * nt)))
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
     Wp = torch.zeros(N, F + 1, dtype=torch.float64, device=device); Wp[:, :F] = t64(W)
     WTp = Wp.T.contiguous(); Gp = WTp @ Wp
@@ -649,20 +658,23 @@ def lasso_lars(W, # dictionary (N, F)
                *, tol=1e-6, # relative duality-gap tolerance for the certificate (and the FISTA fallback)
                nonneg=False, # nonnegative LASSO: handed to `fista`
                max_steps=None, # path steps per problem (default 8*min(N, F) + 100)
-               chunk=1024, # problems per lockstep batch (larger amortises the per-step overhead; on CPU the batch is
-                           # split into chunks of >= 128, one per torch thread, run side by side)
-               max_mem=2**30, # cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
+               chunk=1024, # lockstep only: problems per batch (larger amortises the per-step overhead; on CPU the
+                           # batch is split into chunks of >= 128, one per torch thread, run side by side)
+               max_mem=2**30, # lockstep only: cap on chunk * min(N, F)^2 * 8 bytes (the padded inverse Gram matrices)
                fallback=True, # finish uncertified problems with FISTA from the LARS point
-               fast=True, # float32 matmuls for the correlation direction (the path stays float64-exact)
+               fast=True, # float32 products for the correlation direction (the path stays float64-exact)
+               backend='auto', # 'auto': the compiled per-problem engine on CPU, the lockstep batch on GPU; 'torch':
+                               # the lockstep batch on CPU too; 'numba': the compiled engine (CPU only)
                device=None, **fista_kw) -> FistaResult:
-    "Exact LASSO by a batched LARS homotopy (all problems in lockstep, float64), certified; returns a FistaResult."
+    "Exact LASSO by a LARS homotopy (per problem on CPU, in lockstep on GPU; float64 path), certified; a FistaResult."
     if nonneg: return fista(W, n, lam, nonneg=True, tol=tol, device=device, **fista_kw)
     W = _check_W(W); N, F = W.shape
     a, is_torch, squeeze, dev_in, dt_in = _check_n(n, N); B = a.shape[0]
     lam = _lam_vec(lam, B)
     if not (0 < tol < 1): raise ValueError(f"tol must be in (0, 1), got {tol}")
     device = _device(device, is_torch, dev_in)
-    X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device, fast=fast)
+    X, steps, ok, _ = _lars_run(W, a, lam, max_steps=max_steps, chunk=chunk, max_mem=max_mem, device=device, fast=fast,
+                                backend=backend)
     t64 = lambda v: torch.as_tensor(v, dtype=torch.float64, device=device)
     rel = _gap_t(t64(W), t64(a), X, t64(lam), False)[0]
     rel = torch.where(ok, rel, torch.full_like(rel, float('inf')))
@@ -674,6 +686,179 @@ def lasso_lars(W, # dictionary (N, F)
         Xn[bad[better]] = rf.x[better]; gap[bad[better]] = rf.gap[better]; it[bad] += rf.iters
     return FistaResult(x=_out(Xn, is_torch, squeeze, dev_in, dt_in if is_torch else None), iters=it, gap=gap,
                        converged=gap <= tol, lam=lam, polished=gap <= tol)
+
+# %% ../nbs/02_recovery.ipynb #d44eed7a
+@njit(cache=True, error_model='numpy')
+def _gram_combo(G, A, w, K, scale, out):
+    "out += scale * sum_k w[k] G[A[k], :], four rows per pass over `out` (G and `out` of one dtype)."
+    F = out.shape[0]; k = 0
+    while k + 4 <= K:
+        r0, r1, r2, r3 = G[A[k]], G[A[k + 1]], G[A[k + 2]], G[A[k + 3]]
+        w0, w1, w2, w3 = scale * w[k], scale * w[k + 1], scale * w[k + 2], scale * w[k + 3]
+        for j in range(F): out[j] += w0 * r0[j] + w1 * r1[j] + w2 * r2[j] + w3 * r3[j]
+        k += 4
+    while k < K:
+        r0 = G[A[k]]; w0 = scale * w[k]
+        for j in range(F): out[j] += w0 * r0[j]
+        k += 1
+
+@njit(cache=True, error_model='numpy')
+def _lars_path(G, # (F, F) float64 Gram matrix
+               Ga, # G in the precision of the F-wide products (float32 copy, or G itself)
+               c0, # (F,) W^T n
+               lam, # target lambda
+               kmax, # min(N, F): the most atoms an active set can hold
+               max_steps, max_nnz, # stop (not ok) after max_steps steps, or once the active set reaches max_nnz
+               to_zero, # continue the last piece linearly to lambda = 0
+               check, # float64 KKT check of the end point
+               record, lrec, nrec, # record: lrec/nrec (max_steps,) get lambda at the end of each step, active-set size on it
+               x_out): # (F,) the solution is written here
+    "One LARS-LASSO path from lam_max down to lam (see the prose above); returns (steps, ok)."
+    F = c0.shape[0]; inf = np.inf
+    A = np.zeros(kmax, np.int64); s = np.zeros(kmax); xs = np.zeros(kmax); d = np.zeros(kmax)
+    M = np.zeros((kmax, kmax)); bv = np.zeros(kmax); g = np.zeros(kmax)
+    pos = np.full(F, -1, np.int64); blk = np.zeros(F); tt = np.empty(F)    # slot of each atom; inf on active atoms
+    c = c0.copy(); a = np.zeros(F, Ga.dtype); da = np.zeros(kmax, Ga.dtype)
+    jn = 0; cm = -1.
+    for j in range(F):
+        if abs(c0[j]) > cm: cm = abs(c0[j]); jn = j
+    lamc = cm; x_out[:] = 0.
+    if lam >= lamc: return 0, True
+    K = 0; ev = 1; sj = 1. if c0[jn] > 0 else -1.; pd = -1                # first event: the most correlated atom joins
+    steps = 0; ok = True; done = False
+    while steps < max_steps:
+        excl = -1
+        if ev == 1:                                                        # join jn with sign sj: border M
+            if K >= kmax: ok = False; break
+            for k in range(K): g[k] = G[A[k], jn]; bv[k] = 0.
+            for k in range(K):
+                gk = g[k]
+                for i in range(K): bv[i] += M[k, i] * gk                    # b = M g
+            gb = 0.; bs = 0.
+            for i in range(K): gb += g[i] * bv[i]; bs += bv[i] * s[i]
+            schur = G[jn, jn] - gb
+            if not schur > 1e-12 * G[jn, jn]: ok = False; break            # vanishing pivot: breakdown
+            sig = 1. / schur; beta = sig * (bs - sj)
+            for i in range(K):
+                bi = sig * bv[i]
+                for j in range(K): M[i, j] += bi * bv[j]
+                M[i, K] = -bi; M[K, i] = -bi
+                d[i] += beta * bv[i]
+            M[K, K] = sig; d[K] = -beta
+            A[K] = jn; s[K] = sj; xs[K] = 0.; pos[jn] = K; blk[jn] = inf; K += 1
+            if K >= max_nnz:                                               # large enough: stop here (not ok)
+                if record: lrec[steps] = lamc; nrec[steps] = K
+                ok = False; break
+        elif ev == 2:                                                      # drop slot pd
+            p = pd; mpp = M[p, p]; dp = d[p]
+            for i in range(K):
+                if i != p:
+                    f = M[i, p] / mpp; d[i] -= f * dp
+                    for j in range(K): M[i, j] -= f * M[p, j]
+            excl = A[p]; pos[excl] = -1; blk[excl] = 0.; last = K - 1
+            if p != last:                                                  # the last slot fills the hole
+                A[p] = A[last]; s[p] = s[last]; xs[p] = xs[last]; d[p] = d[last]; pos[A[p]] = p
+                for j in range(K): M[p, j] = M[last, j]
+                for i in range(K): M[i, p] = M[i, last]
+                M[p, p] = M[last, last]
+            K -= 1
+        if (steps + 1) % 50 == 0:                                          # d = M s afresh (limits drift)
+            for i in range(K): d[i] = 0.
+            for k in range(K):
+                sk = s[k]
+                for i in range(K): d[i] += M[k, i] * sk
+        for i in range(K): da[i] = d[i]
+        a[:] = 0.
+        _gram_combo(Ga, A, da, K, 1., a)                                   # a = G[:, A] d
+        gj = inf; jb = -1
+        if K < kmax:                                                       # a full active set takes no joins
+            for j in range(F):                                             # join times, branch-free (vectorises)
+                aj = a[j]; cj = c[j]; d1 = 1. - aj; d2 = 1. + aj
+                t1 = (lamc - cj) / d1; t2 = (lamc + cj) / d2
+                t1 = t1 if d1 > 0. else inf
+                t2 = t2 if d2 > 0. else inf
+                tt[j] = min(t1, t2) + blk[j]
+            if excl >= 0: tt[excl] = inf                                   # a dropped atom does not rejoin at once
+            for j in range(F):
+                if tt[j] < gj: gj = tt[j]; jb = j
+            if jb >= 0:                                                    # the candidate, exactly (float64)
+                aj = 0.; cj = c0[jb]
+                for k in range(K):
+                    gk = G[jb, A[k]]; aj += gk * d[k]; cj -= gk * xs[k]
+                t = inf; sj = 1.
+                if 1. - aj > 0.: t = (lamc - cj) / (1. - aj)
+                if 1. + aj > 0.:
+                    t2 = (lamc + cj) / (1. + aj)
+                    if t2 < t: t = t2; sj = -1.
+                gj = max(t, 0.)
+        gd = inf; pb = -1
+        for k in range(K):                                                 # drops: a coefficient crosses 0
+            if xs[k] * d[k] < 0.:
+                t = -xs[k] / d[k]
+                if t < gd: gd = t; pb = k
+        ge = lamc - lam; gev = min(gj, gd); gam = min(gev, ge)
+        for k in range(K): xs[k] += gam * d[k]
+        for j in range(F): c[j] -= gam * a[j]
+        lamc -= gam
+        if record: lrec[steps] = lamc; nrec[steps] = K
+        steps += 1
+        if ge <= gev: done = True; break
+        if gj <= gd: ev = 1; jn = jb
+        else: ev = 2; pd = pb
+        if steps % 32 == 0:                                                # exact correlations, float64
+            c[:] = c0; _gram_combo(G, A, xs, K, -1., c)
+    if check:                                                              # KKT conditions of the end point, float64
+        c[:] = c0; _gram_combo(G, A, xs, K, -1., c)
+        tol = lamc * 1e-7 + 1e-13 * cm
+        for k in range(K):
+            if abs(c[A[k]] - lamc * s[k]) > tol: ok = False                # active: c = lam s
+        for j in range(F):
+            if pos[j] < 0 and abs(c[j]) > lamc + tol: ok = False           # inactive: |c| <= lam
+    for k in range(K): x_out[A[k]] = xs[k] + lamc * d[k] if to_zero else xs[k]
+    return steps, ok and done
+
+@njit(parallel=True, cache=True)
+def _lars_batch(G, Ga, C0, lam, kmax, max_steps, max_nnz, to_zero, check, record, lrec, nrec, X, steps, ok):
+    "`_lars_path` for each row of C0 (B, F), problems spread over numba's threads; results into X, steps, ok."
+    for b in prange(C0.shape[0]):
+        st, o = _lars_path(G, Ga, C0[b], lam[b], kmax, max_steps, max_nnz[b], to_zero, check, record, lrec[b],
+                           nrec[b], X[b])
+        steps[b] = st; ok[b] = o
+
+_NUMBA_LOCK = threading.Lock()   # one parallel numba launch at a time (not every threading layer is thread-safe)
+
+def _lars_numba(W, a, lam, *, max_steps, max_nnz=None, record=False, to_zero=False, fast=True):
+    """`_lars_batch` on the CPU for a float64 numpy batch a (B, N); the same results as the lockstep `_lars_run`:
+    (x (B, F), steps (B,), ok (B,)) as float64 torch, and rec = (lams, nnz) numpy (B, T) or None. Paths that fail
+    the float64 check with float32 products are run again with float64 ones. Uses torch's thread count."""
+    N, F = W.shape; B = a.shape[0]; K = min(N, F)
+    G = W.T @ W; C0 = a @ W
+    mx = np.full(B, K + 1, np.int64) if max_nnz is None else \
+        np.minimum(np.broadcast_to(np.asarray(max_nnz, np.int64), (B,)), K).copy()
+    T = max_steps if record else 1
+    lrec = np.full((B, T), np.nan); nrec = np.zeros((B, T), np.int32)
+    X = np.zeros((B, F)); steps = np.zeros(B, np.int64); ok = np.zeros(B, np.bool_)
+    lam = np.ascontiguousarray(lam, dtype=np.float64)
+    with _NUMBA_LOCK:
+        old = numba.get_num_threads()
+        numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
+        try:
+            _lars_batch(G, G.astype(np.float32) if fast else G, C0, lam, K, max_steps, mx, to_zero, fast, record,
+                        lrec, nrec, X, steps, ok)
+            bad = np.nonzero(~ok)[0] if fast and max_nnz is None else np.zeros(0, np.int64)
+            if len(bad):                                                  # rare: redo those paths in float64
+                Xb = np.zeros((len(bad), F)); sb = np.zeros(len(bad), np.int64); ob = np.zeros(len(bad), np.bool_)
+                lb = np.full((len(bad), T), np.nan); nb_ = np.zeros((len(bad), T), np.int32)
+                _lars_batch(G, G, C0[bad], lam[bad], K, max_steps, mx[bad], to_zero, False, record, lb, nb_, Xb, sb, ob)
+                X[bad], ok[bad], steps[bad] = Xb, ob, steps[bad] + sb
+                if record: lrec[bad], nrec[bad] = lb, nb_
+        finally: numba.set_num_threads(old)
+    rec = None
+    if record:
+        used = np.isfinite(lrec).any(0); T = int(np.nonzero(used)[0].max()) + 1 if used.any() else 0
+        rec = (lrec[:, :T], nrec[:, :T])
+    t = torch.from_numpy
+    return t(X), t(steps), t(ok), rec
 
 # %% ../nbs/02_recovery.ipynb #eb7c8117
 def _nnz(x, nnz_tol): return (np.abs(x) > nnz_tol).sum(1)
