@@ -703,6 +703,14 @@ def _gram_combo(G, A, w, K, scale, out):
         k += 1
 
 @njit(cache=True, error_model='numpy')
+def _symv(M, x, K, out):
+    "out = M x on the first K slots (M symmetric, so its rows are summed: contiguous reads)."
+    for i in range(K): out[i] = 0.
+    for k in range(K):
+        xk = x[k]; row = M[k]
+        for i in range(K): out[i] += row[i] * xk
+
+@njit(cache=True, error_model='numpy')
 def _lars_path(G, # (F, F) float64 Gram matrix
                Ga, # G in the precision of the F-wide products (float32 copy, or G itself)
                c0, # (F,) W^T n
@@ -730,10 +738,8 @@ def _lars_path(G, # (F, F) float64 Gram matrix
         excl = -1
         if ev == 1:                                                        # join jn with sign sj: border M
             if K >= kmax: ok = False; break
-            for k in range(K): g[k] = G[A[k], jn]; bv[k] = 0.
-            for k in range(K):
-                gk = g[k]
-                for i in range(K): bv[i] += M[k, i] * gk                    # b = M g
+            for k in range(K): g[k] = G[A[k], jn]
+            _symv(M, g, K, bv)                                             # b = M g
             gb = 0.; bs = 0.
             for i in range(K): gb += g[i] * bv[i]; bs += bv[i] * s[i]
             schur = G[jn, jn] - gb
@@ -762,11 +768,7 @@ def _lars_path(G, # (F, F) float64 Gram matrix
                 for i in range(K): M[i, p] = M[i, last]
                 M[p, p] = M[last, last]
             K -= 1
-        if (steps + 1) % 50 == 0:                                          # d = M s afresh (limits drift)
-            for i in range(K): d[i] = 0.
-            for k in range(K):
-                sk = s[k]
-                for i in range(K): d[i] += M[k, i] * sk
+        if (steps + 1) % 50 == 0: _symv(M, s, K, d)                       # d = M s afresh (limits drift)
         for i in range(K): da[i] = d[i]
         a[:] = 0.
         _gram_combo(Ga, A, da, K, 1., a)                                   # a = G[:, A] d
@@ -836,22 +838,22 @@ def _lars_numba(W, a, lam, *, max_steps, max_nnz=None, record=False, to_zero=Fal
     mx = np.full(B, K + 1, np.int64) if max_nnz is None else \
         np.minimum(np.broadcast_to(np.asarray(max_nnz, np.int64), (B,)), K).copy()
     T = max_steps if record else 1
-    lrec = np.full((B, T), np.nan); nrec = np.zeros((B, T), np.int32)
-    X = np.zeros((B, F)); steps = np.zeros(B, np.int64); ok = np.zeros(B, np.bool_)
     lam = np.ascontiguousarray(lam, dtype=np.float64)
+    def run(rows, Ga, check):                                             # (X, steps, ok, lrec, nrec) of those rows
+        b = len(rows); out = (np.zeros((b, F)), np.zeros(b, np.int64), np.zeros(b, np.bool_),
+                              np.full((b, T), np.nan), np.zeros((b, T), np.int32))
+        _lars_batch(G, Ga, C0[rows], lam[rows], K, max_steps, mx[rows], to_zero, check, record, out[3], out[4],
+                    *out[:3])
+        return out
     with _NUMBA_LOCK:
         old = numba.get_num_threads()
         numba.set_num_threads(max(1, min(torch.get_num_threads(), numba.config.NUMBA_NUM_THREADS)))
         try:
-            _lars_batch(G, G.astype(np.float32) if fast else G, C0, lam, K, max_steps, mx, to_zero, fast, record,
-                        lrec, nrec, X, steps, ok)
+            X, steps, ok, lrec, nrec = run(np.arange(B), G.astype(np.float32) if fast else G, fast)
             bad = np.nonzero(~ok)[0] if fast and max_nnz is None else np.zeros(0, np.int64)
             if len(bad):                                                  # rare: redo those paths in float64
-                Xb = np.zeros((len(bad), F)); sb = np.zeros(len(bad), np.int64); ob = np.zeros(len(bad), np.bool_)
-                lb = np.full((len(bad), T), np.nan); nb_ = np.zeros((len(bad), T), np.int32)
-                _lars_batch(G, G, C0[bad], lam[bad], K, max_steps, mx[bad], to_zero, False, record, lb, nb_, Xb, sb, ob)
-                X[bad], ok[bad], steps[bad] = Xb, ob, steps[bad] + sb
-                if record: lrec[bad], nrec[bad] = lb, nb_
+                X[bad], sb, ok[bad], lrec[bad], nrec[bad] = run(bad, G, False)
+                steps[bad] += sb
         finally: numba.set_num_threads(old)
     rec = None
     if record:
